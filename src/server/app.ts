@@ -1,0 +1,75 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { vi } from "zod/locales";
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import { accountsRoutes } from "./features/accounts/accounts.routes.js";
+import { auditRoutes } from "./features/audit/audit.routes.js";
+import { authRoutes } from "./features/auth/auth.routes.js";
+import { healthRoutes } from "./features/health/health.routes.js";
+import { peopleRoutes } from "./features/people/people.routes.js";
+import { unitsRoutes } from "./features/units/units.routes.js";
+import type { App, Feature } from "./http/app-types.js";
+import { registerErrorHandling } from "./http/errors.js";
+import { registerSession } from "./http/session.js";
+
+// Validation messages in Vietnamese wherever a schema does not give its own.
+z.config(vi());
+
+/** Every feature of the app: adding one is one line here. */
+const FEATURES: Feature[] = [healthRoutes, authRoutes, unitsRoutes, peopleRoutes, accountsRoutes, auditRoutes];
+
+export interface BuildAppOptions {
+  db: Db;
+  config: Config;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Builds the HTTP app (tests call this with their own database). */
+export async function buildApp({ db, config, logger = false }: BuildAppOptions): Promise<App> {
+  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 50 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Dân vận khéo — API",
+        description: "Phong trào thi đua \"Dân vận khéo\" gắn với nội dung \"5 không\"",
+        version: config.version,
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "dvk_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerSession(app, { db, config });
+  for (const feature of FEATURES) await feature(app, { db, config });
+
+  const indexHtml = path.join(config.webDir, "index.html");
+  if (existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+    // The web UI is a single-page app: any non-API GET serves index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === "GET" && !req.url.startsWith("/api/")) {
+        return reply.type("text/html; charset=utf-8").sendFile("index.html");
+      }
+      return reply.status(404).send({ error: { code: "NOT_FOUND", message: "Không tìm thấy địa chỉ yêu cầu" } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,39 @@
+import path from "node:path";
+
+/** Runtime configuration, parsed once from the environment so every module sees the same values. */
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… when a PostgreSQL server is used; undefined means embedded PGlite. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Seed the demo commune on an empty database. Default: yes for PGlite, no for a server. */
+  seedDemo: boolean;
+  sessionTtlHours: number;
+  secureCookies: boolean;
+  version: string;
+  webDir: string;
+  maxUploadBytes: number;
+}
+
+function parseBool(v: string | undefined): boolean | undefined {
+  if (v === undefined || v === "") return undefined;
+  return ["1", "true", "yes", "on"].includes(v.toLowerCase());
+}
+
+/** Reads the environment (or an override map in tests) into a typed Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR ?? "./data"),
+    seedDemo: parseBool(env.SEED_DEMO) ?? databaseUrl === undefined,
+    sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
+    secureCookies: parseBool(env.SECURE_COOKIES) ?? false,
+    version: env.npm_package_version ?? "0.1.0",
+    webDir: path.resolve(env.WEB_DIR ?? "./dist/web"),
+    maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+  };
+}

@@ -1,0 +1,39 @@
+import { hashPassword } from "../../features/auth/passwords.js";
+import { recordAction } from "../../audit/record-action.js";
+import type { Db } from "../client.js";
+import { DEMO_PEOPLE, seedDemoOrganisation, type DemoIds } from "./demo-organisation.js";
+
+export const DEMO_PASSWORD = "demo123";
+
+/** Feature seeds that build on the demo organisation (campaign, …), run in the same transaction. */
+export type DemoSeeder = (tx: Parameters<Parameters<Db["transaction"]>[0]>[0], ids: DemoIds) => Promise<void>;
+const seeders: DemoSeeder[] = [];
+
+/** Lets a feature add its demo data. */
+export function addDemoSeeder(s: DemoSeeder): void {
+  seeders.push(s);
+}
+
+/** True when the database has no units yet (a fresh install). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const r = await db.query<{ n: number }>("SELECT count(*) AS n FROM units");
+  return (r[0]?.n ?? 0) === 0;
+}
+
+/** Seeds the demo commune in one transaction; nothing is written if any part fails. */
+export async function seedDemo(db: Db): Promise<DemoIds> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const ids = await seedDemoOrganisation(tx, hash);
+    for (const s of seeders) await s(tx, ids);
+    await recordAction(tx, null, { action: "seed.demo", subjectType: "system", subjectId: null, unitId: null, after: { units: Object.keys(ids.units).length, people: Object.keys(ids.people).length } });
+    return ids;
+  });
+}
+
+/** The demo accounts printed at start-up. */
+export function demoAccountLines(): string[] {
+  const lines = ["  admin            Quản trị hệ thống"];
+  for (const p of DEMO_PEOPLE) if (p.username) lines.push(`  ${p.username.padEnd(16)} ${p.name} — ${p.title}`);
+  return lines;
+}

@@ -1,0 +1,50 @@
+import { AUDIT_ACTION_LABELS, AuditListResponse, AuditQuery } from "@contracts/audit.js";
+import { todayInVietnam } from "@domain/dates.js";
+import { canViewStaff, scopeUnitIds } from "../../http/actor.js";
+import { actorOf, type Feature } from "../../http/app-types.js";
+import { forbidden, notFound } from "../../http/errors.js";
+import { findAuditEntries, subtreeOf } from "./audit.queries.js";
+
+export const auditRoutes: Feature = (app, { db }) => {
+  app.get(
+    "/api/audit",
+    { schema: { tags: ["Nhật ký thao tác"], summary: "Nhật ký thao tác trong phạm vi", querystring: AuditQuery, response: { 200: AuditListResponse } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const scope = scopeUnitIds(actor);
+      if (scope !== null && scope.length === 0) throw forbidden("Bạn không có quyền xem nhật ký thao tác");
+      let units = scope;
+      if (req.query.unitId) {
+        if (!canViewStaff(actor, req.query.unitId)) throw notFound("Không tìm thấy đơn vị");
+        units = await subtreeOf(db, req.query.unitId, todayInVietnam());
+      }
+      const { page, pageSize } = req.query;
+      const { rows, total } = await findAuditEntries(db, {
+        units,
+        action: req.query.action ?? null,
+        actor: req.query.actor ?? null,
+        from: req.query.from ?? null,
+        to: req.query.to ?? null,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorUsername: r.actor_username,
+          action: r.action,
+          actionLabel: AUDIT_ACTION_LABELS[r.action] ?? r.action,
+          subjectType: r.subject_type,
+          subjectId: r.subject_id,
+          unitId: r.unit_id,
+          unitName: r.unit_name,
+          before: r.before,
+          after: r.after,
+          ip: r.ip,
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from "node:crypto";
+import { todayInVietnam } from "@domain/dates.js";
+import { recordAction } from "../../audit/record-action.js";
+import type { Db } from "../../db/client.js";
+import type { Actor } from "../../http/actor.js";
+import { AppError, invalid } from "../../http/errors.js";
+import * as q from "./auth.queries.js";
+import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
+
+/** Sign-in throttling: per account and per address, in a sliding window. */
+export const THROTTLE = {
+  windowSeconds: 15 * 60,
+  accountLimit: 5,
+  addressLimit: 20,
+  lockSeconds: 15 * 60,
+};
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+// A hash to verify against when the username is unknown, so timing does not reveal accounts.
+let dummyHash: Promise<string> | null = null;
+
+/** Checks credentials, throttles failures, opens a session; returns the cookie token. */
+export async function login(opts: {
+  db: Db;
+  username: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+  ttlHours: number;
+}): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  const { db } = opts;
+  const username = opts.username.trim().toLowerCase();
+  const accountKey = `account:${username}`;
+  const ipKey = `ip:${opts.ip ?? "unknown"}`;
+
+  const throttles = await q.getThrottle(db, [accountKey, ipKey]);
+  const locked = throttles.find((t) => t.locked_until && t.locked_until > new Date());
+  if (locked) {
+    const seconds = Math.ceil(((locked.locked_until as Date).getTime() - Date.now()) / 1000);
+    throw new AppError("RATE_LIMITED", `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(seconds / 60)} phút.`);
+  }
+
+  const account = await q.findAccountByUsername(db, username);
+  dummyHash ??= hashPassword("không-có-tài-khoản-này-1");
+  const ok = account
+    ? await verifyPassword(account.password_hash, opts.password)
+    : (await verifyPassword(await dummyHash, opts.password), false);
+
+  if (!account || !ok) {
+    await db.transaction(async (tx) => {
+      await q.addThrottleFailure(tx, accountKey, THROTTLE.windowSeconds, THROTTLE.accountLimit, THROTTLE.lockSeconds);
+      await q.addThrottleFailure(tx, ipKey, THROTTLE.windowSeconds, THROTTLE.addressLimit, THROTTLE.lockSeconds);
+      await recordAction(tx, null, {
+        action: "auth.login_failed",
+        subjectType: "account",
+        subjectId: account?.id ?? null,
+        unitId: null,
+        after: { username, ip: opts.ip },
+      });
+    });
+    throw new AppError("INVALID_CREDENTIALS", "Tên đăng nhập hoặc mật khẩu không đúng");
+  }
+  if (account.disabled_at) throw new AppError("ACCOUNT_DISABLED", "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.");
+
+  const token = randomBytes(32).toString("base64url");
+  const sessionId = sha256(token);
+  const csrfToken = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(Date.now() + opts.ttlHours * 3600_000);
+  await db.transaction(async (tx) => {
+    await q.clearThrottle(tx, accountKey);
+    await q.insertSession(tx, { id: sessionId, accountId: account.id, csrfToken, expiresAt, ip: opts.ip, userAgent: opts.userAgent });
+    await recordAction(tx, { accountId: account.id, username: account.username, ip: opts.ip } as Actor, {
+      action: "auth.login",
+      subjectType: "account",
+      subjectId: account.id,
+      unitId: null,
+    });
+  });
+  const actor = await resolveActorForSession(db, sessionId, opts.ip);
+  if (!actor) throw new AppError("INTERNAL", "Không tạo được phiên đăng nhập");
+  return { token, actor, expiresAt };
+}
+
+/** Loads the actor of a cookie token, or null when the session is unknown or expired. */
+export async function resolveActor(db: Db, token: string, ip: string | null): Promise<Actor | null> {
+  return resolveActorForSession(db, sha256(token), ip);
+}
+
+async function resolveActorForSession(db: Db, sessionId: string, ip: string | null): Promise<Actor | null> {
+  const session = await q.findLiveSession(db, sessionId);
+  if (!session) return null;
+  const account = await q.getAccountById(db, session.account_id);
+  if (!account || account.disabled_at) return null;
+  const today = todayInVietnam();
+  const [scopeRows, positionRows] = await Promise.all([
+    q.listScopeUnits(db, account.id, today),
+    account.person_id ? q.listCurrentPositions(db, account.person_id, today) : Promise.resolve([]),
+  ]);
+  const manageUnits = new Set<string>();
+  const scopeUnits = new Set<string>();
+  const scopes = new Map<string, Actor["scopes"][number]>();
+  for (const r of scopeRows) {
+    if (r.scope === "manage") manageUnits.add(r.unit_id);
+    scopeUnits.add(r.unit_id);
+    scopes.set(`${r.root_id}:${r.scope}`, { unitId: r.root_id, unitName: r.root_name, scope: r.scope });
+  }
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.display_name,
+    personId: account.person_id,
+    isAdmin: account.is_admin,
+    mustChangePassword: account.must_change_password,
+    sessionId,
+    csrfToken: session.csrf_token,
+    ip,
+    manageUnits,
+    scopeUnits,
+    viewUnits: new Set([...scopeUnits, ...positionRows.map((p) => p.unit_id)]),
+    scopes: [...scopes.values()],
+    positions: positionRows.map((p) => ({
+      positionId: p.id,
+      unitId: p.unit_id,
+      unitName: p.unit_name,
+      unitKind: p.unit_kind,
+      role: p.role,
+      title: p.title,
+    })),
+  };
+}
+
+/** Ends the actor's session. */
+export async function logout(opts: { db: Db; actor: Actor }): Promise<void> {
+  await opts.db.transaction(async (tx) => {
+    await q.deleteSession(tx, opts.actor.sessionId);
+    await recordAction(tx, opts.actor, { action: "auth.logout", subjectType: "account", subjectId: opts.actor.accountId, unitId: null });
+  });
+}
+
+/** Changes the actor's own password and ends their other sessions. */
+export async function changeOwnPassword(opts: { db: Db; actor: Actor; currentPassword: string; newPassword: string }): Promise<void> {
+  const { db, actor } = opts;
+  const account = await q.getAccountById(db, actor.accountId);
+  if (!account || !(await verifyPassword(account.password_hash, opts.currentPassword))) {
+    throw invalid("Mật khẩu hiện tại không đúng", [{ path: "currentPassword", message: "Mật khẩu hiện tại không đúng" }]);
+  }
+  const problem = passwordProblem(opts.newPassword);
+  if (problem) throw invalid(problem, [{ path: "newPassword", message: problem }]);
+  if (opts.newPassword === opts.currentPassword) {
+    throw invalid("Mật khẩu mới phải khác mật khẩu hiện tại", [{ path: "newPassword", message: "Mật khẩu mới phải khác mật khẩu hiện tại" }]);
+  }
+  const newHash = await hashPassword(opts.newPassword);
+  await db.transaction(async (tx) => {
+    await q.updatePasswordHash(tx, actor.accountId, newHash, false);
+    await q.deleteSessionsOfAccount(tx, actor.accountId, actor.sessionId);
+    await recordAction(tx, actor, { action: "account.change_own_password", subjectType: "account", subjectId: actor.accountId, unitId: null });
+  });
+}

@@ -1,0 +1,137 @@
+import type { Queryable } from "../../db/client.js";
+
+export interface PersonRow {
+  id: string;
+  full_name: string;
+  gender: string | null;
+  birth_date: string | null;
+  categories: string[];
+  phone: string | null;
+  email: string | null;
+  external_code: string | null;
+}
+
+export interface PositionRow {
+  id: string;
+  person_id: string;
+  unit_id: string;
+  unit_name: string;
+  role: string;
+  title: string | null;
+  start_date: string;
+  end_date: string | null;
+  end_reason: string | null;
+}
+
+export function getPersonName(db: Queryable, id: string) {
+  return db.query<{ full_name: string }>("SELECT full_name FROM persons WHERE id = $1", [id]).then((r) => r[0]?.full_name ?? null);
+}
+
+export function getPerson(db: Queryable, id: string) {
+  return db
+    .query<PersonRow>("SELECT id, full_name, gender, birth_date, categories, phone, email, external_code FROM persons WHERE id = $1", [id])
+    .then((r) => r[0] ?? null);
+}
+
+/**
+ * People whose positions (any time) are in the given units (null = all), matching a search key,
+ * sorted the Vietnamese way. `unitId` narrows to people with a current position in that unit.
+ */
+export async function findPeople(
+  db: Queryable,
+  f: { units: string[] | null; key: string | null; unitId: string | null; today: string; limit: number; offset: number },
+) {
+  const where = `
+    ($1::uuid[] IS NULL OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = pe.id AND p.unit_id = ANY($1::uuid[])))
+    AND ($2::text IS NULL OR pe.search_key LIKE '%' || $2 || '%')
+    AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = pe.id AND p.unit_id = $3
+         AND p.start_date <= $4::date AND (p.end_date IS NULL OR p.end_date >= $4::date)))`;
+  const params = [f.units, f.key, f.unitId, f.today];
+  const [rows, count] = await Promise.all([
+    db.query<PersonRow>(
+      `SELECT pe.id, pe.full_name, pe.gender, pe.birth_date, pe.categories, pe.phone, pe.email, pe.external_code
+         FROM persons pe WHERE ${where}
+        ORDER BY pe.sort_key COLLATE "C", pe.id LIMIT $5 OFFSET $6`,
+      [...params, f.limit, f.offset],
+    ),
+    db.query<{ n: number }>(`SELECT count(*) AS n FROM persons pe WHERE ${where}`, params),
+  ]);
+  return { rows, total: count[0]?.n ?? 0 };
+}
+
+/** Positions of several people, with unit names as of each position's start (or `asOf`). */
+export function listPositions(db: Queryable, personIds: string[], opts: { currentOn?: string } = {}) {
+  return db.query<PositionRow>(
+    `SELECT p.id, p.person_id, p.unit_id,
+            COALESCE((SELECT v.name FROM unit_versions v WHERE v.unit_id = p.unit_id
+                       AND v.valid_from <= COALESCE($2::date, p.end_date, CURRENT_DATE) ORDER BY v.valid_from DESC LIMIT 1),
+                     (SELECT v.name FROM unit_versions v WHERE v.unit_id = p.unit_id ORDER BY v.valid_from LIMIT 1)) AS unit_name,
+            p.role, p.title, p.start_date, p.end_date, p.end_reason
+       FROM positions p
+      WHERE p.person_id = ANY($1::uuid[])
+        AND ($2::date IS NULL OR (p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)))
+      ORDER BY p.start_date DESC, p.id`,
+    [personIds, opts.currentOn ?? null],
+  );
+}
+
+export function getPosition(db: Queryable, id: string) {
+  return db
+    .query<PositionRow>(
+      `SELECT p.id, p.person_id, p.unit_id, '' AS unit_name, p.role, p.title, p.start_date, p.end_date, p.end_reason
+         FROM positions p WHERE p.id = $1`,
+      [id],
+    )
+    .then((r) => r[0] ?? null);
+}
+
+export async function insertPerson(
+  db: Queryable,
+  p: { fullName: string; searchKey: string; sortKey: string; gender: string | null; birthDate: string | null; categories: string[]; phone: string | null; email: string | null; externalCode: string | null },
+) {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO persons (full_name, search_key, sort_key, gender, birth_date, categories, phone, email, external_code)
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9) RETURNING id`,
+    [p.fullName, p.searchKey, p.sortKey, p.gender, p.birthDate, p.categories, p.phone, p.email, p.externalCode],
+  );
+  return rows[0]!.id;
+}
+
+export async function updatePerson(
+  db: Queryable,
+  id: string,
+  p: { fullName: string; searchKey: string; sortKey: string; gender: string | null; birthDate: string | null; categories: string[]; phone: string | null; email: string | null; externalCode: string | null },
+) {
+  await db.query(
+    `UPDATE persons SET full_name = $2, search_key = $3, sort_key = $4, gender = $5, birth_date = $6, categories = $7::text[],
+            phone = $8, email = $9, external_code = $10, updated_at = now() WHERE id = $1`,
+    [id, p.fullName, p.searchKey, p.sortKey, p.gender, p.birthDate, p.categories, p.phone, p.email, p.externalCode],
+  );
+}
+
+export function externalCodeOwner(db: Queryable, code: string) {
+  return db.query<{ id: string }>("SELECT id FROM persons WHERE external_code = $1", [code]).then((r) => r[0]?.id ?? null);
+}
+
+export async function insertPosition(db: Queryable, p: { personId: string; unitId: string; role: string; title: string | null; startDate: string }) {
+  const rows = await db.query<{ id: string }>(
+    "INSERT INTO positions (person_id, unit_id, role, title, start_date) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    [p.personId, p.unitId, p.role, p.title, p.startDate],
+  );
+  return rows[0]!.id;
+}
+
+export async function endPosition(db: Queryable, id: string, endDate: string, reason: string | null) {
+  await db.query("UPDATE positions SET end_date = $2, end_reason = $3 WHERE id = $1", [id, endDate, reason]);
+}
+
+/** Does someone else hold this single-holder role (secretary) in the unit on any day of the period? */
+export function overlappingHolder(db: Queryable, unitId: string, role: string, from: string, exceptPersonId: string) {
+  return db
+    .query<{ full_name: string }>(
+      `SELECT pe.full_name FROM positions p JOIN persons pe ON pe.id = p.person_id
+        WHERE p.unit_id = $1 AND p.role = $2 AND p.person_id <> $4 AND (p.end_date IS NULL OR p.end_date >= $3::date) LIMIT 1`,
+      [unitId, role, from, exceptPersonId],
+    )
+    .then((r) => r[0]?.full_name ?? null);
+}

@@ -1,0 +1,172 @@
+import type { z } from "zod";
+import type { AddPositionBody, CreatePersonBody, TransferBody, UpdatePersonBody } from "@contracts/people.js";
+import { addDays, todayInVietnam } from "@domain/dates.js";
+import { nameSortKey, searchKey } from "@domain/vietnamese-text.js";
+import { recordAction } from "../../audit/record-action.js";
+import type { Db, Queryable } from "../../db/client.js";
+import { assertCanManage, scopeUnitIds, type Actor } from "../../http/actor.js";
+import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
+import { getUnitAsOf } from "../units/units.queries.js";
+import { canManagePerson, canViewPerson } from "./people.policy.js";
+import * as q from "./people.queries.js";
+
+/** Searches people in the actor's scope; "nguyen van an" finds "Nguyễn Văn An". */
+export async function findPeople(opts: { db: Db; actor: Actor; q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }) {
+  const { db, actor } = opts;
+  const units = scopeUnitIds(actor);
+  if (units !== null && units.length === 0) return { rows: [], total: 0, current: [] };
+  const today = todayInVietnam();
+  const key = opts.q ? searchKey(opts.q) : null;
+  const { rows, total } = await q.findPeople(db, {
+    units,
+    key: key || null,
+    unitId: opts.unitId ?? null,
+    today,
+    limit: opts.pageSize,
+    offset: (opts.page - 1) * opts.pageSize,
+  });
+  const current = rows.length ? await q.listPositions(db, rows.map((r) => r.id), { currentOn: today }) : [];
+  return { rows, total, current };
+}
+
+async function loadPerson(db: Queryable, actor: Actor, id: string) {
+  const person = await q.getPerson(db, id);
+  if (!person) throw notFound("Không tìm thấy người này");
+  const positions = await q.listPositions(db, [id]);
+  if (!canViewPerson(actor, id, positions)) throw notFound("Không tìm thấy người này");
+  return { person, positions };
+}
+
+/** A person with all positions ever held (the transfer history). */
+export async function getPersonDetail(opts: { db: Db; actor: Actor; id: string }) {
+  const { person, positions } = await loadPerson(opts.db, opts.actor, opts.id);
+  return { person, positions, canManage: canManagePerson(opts.actor, positions, todayInVietnam()) };
+}
+
+function personValues(p: { fullName: string; gender?: string | null | undefined; birthDate?: string | null | undefined; categories: string[]; phone?: string | null | undefined; email?: string | null | undefined; externalCode?: string | null | undefined }) {
+  return {
+    fullName: p.fullName.normalize("NFC"),
+    searchKey: searchKey(p.fullName),
+    sortKey: nameSortKey(p.fullName),
+    gender: p.gender ?? null,
+    birthDate: p.birthDate ?? null,
+    categories: p.categories,
+    phone: p.phone ?? null,
+    email: p.email ?? null,
+    externalCode: p.externalCode || null,
+  };
+}
+
+async function checkPositionTarget(db: Queryable, actor: Actor, unitId: string, date: string, path: string) {
+  if (!(await getUnitAsOf(db, unitId, date))) {
+    throw invalid("Đơn vị không có hiệu lực vào ngày bắt đầu", [{ path, message: "Đơn vị không tồn tại vào ngày này" }]);
+  }
+  assertCanManage(actor, unitId);
+}
+
+/** Adds a person with their first position in a unit the actor manages. */
+export async function createPerson(opts: { db: Db; actor: Actor } & z.infer<typeof CreatePersonBody>) {
+  const { db, actor, position } = opts;
+  await checkPositionTarget(db, actor, position.unitId, position.startDate, "position.unitId");
+  const values = personValues(opts);
+  if (values.externalCode && (await q.externalCodeOwner(db, values.externalCode))) throw conflict(`Mã "${values.externalCode}" đã được dùng cho người khác`);
+  return db.transaction(async (tx) => {
+    const id = await q.insertPerson(tx, values);
+    const positionId = await q.insertPosition(tx, { personId: id, unitId: position.unitId, role: position.role, title: position.title ?? null, startDate: position.startDate });
+    await recordAction(tx, actor, { action: "person.create", subjectType: "person", subjectId: id, unitId: position.unitId, after: { ...values, position: { id: positionId, ...position } } });
+    return id;
+  });
+}
+
+/** Updates a person's details. */
+export async function updatePerson(opts: { db: Db; actor: Actor; id: string } & z.infer<typeof UpdatePersonBody>) {
+  const { db, actor, id } = opts;
+  const { person, positions } = await loadPerson(db, actor, id);
+  if (!canManagePerson(actor, positions, todayInVietnam())) throw forbidden();
+  const values = personValues({
+    fullName: opts.fullName ?? person.full_name,
+    gender: opts.gender === undefined ? person.gender : opts.gender,
+    birthDate: opts.birthDate === undefined ? person.birth_date : opts.birthDate,
+    categories: opts.categories ?? person.categories,
+    phone: opts.phone === undefined ? person.phone : opts.phone,
+    email: opts.email === undefined ? person.email : opts.email,
+    externalCode: opts.externalCode === undefined ? person.external_code : opts.externalCode,
+  });
+  if (values.externalCode && values.externalCode !== person.external_code) {
+    const owner = await q.externalCodeOwner(db, values.externalCode);
+    if (owner && owner !== id) throw conflict(`Mã "${values.externalCode}" đã được dùng cho người khác`);
+  }
+  const unitId = positions.find((p) => p.end_date === null)?.unit_id ?? positions[0]?.unit_id ?? null;
+  await db.transaction(async (tx) => {
+    await q.updatePerson(tx, id, values);
+    await recordAction(tx, actor, { action: "person.update", subjectType: "person", subjectId: id, unitId, before: person, after: values });
+  });
+}
+
+const SINGLE_HOLDER_ROLES = new Set(["secretary"]);
+
+async function checkSingleHolder(db: Queryable, unitId: string, role: string, from: string, personId: string) {
+  if (!SINGLE_HOLDER_ROLES.has(role)) return;
+  const holder = await q.overlappingHolder(db, unitId, role, from, personId);
+  if (holder) throw conflict(`Đơn vị đã có Bí thư (${holder}) trong thời gian này; hãy kết thúc chức vụ đó trước`);
+}
+
+/** Gives a person a further position (e.g. a member elected deputy secretary). */
+export async function addPosition(opts: { db: Db; actor: Actor; personId: string } & z.infer<typeof AddPositionBody>) {
+  const { db, actor, personId } = opts;
+  const { positions } = await loadPerson(db, actor, personId);
+  await checkPositionTarget(db, actor, opts.unitId, opts.startDate, "unitId");
+  if (positions.some((p) => p.unit_id === opts.unitId && p.role === opts.role && (p.end_date === null || p.end_date >= opts.startDate))) {
+    throw conflict("Người này đang giữ chức vụ này tại đơn vị");
+  }
+  await checkSingleHolder(db, opts.unitId, opts.role, opts.startDate, personId);
+  return db.transaction(async (tx) => {
+    const id = await q.insertPosition(tx, { personId, unitId: opts.unitId, role: opts.role, title: opts.title ?? null, startDate: opts.startDate });
+    await recordAction(tx, actor, { action: "position.create", subjectType: "position", subjectId: id, unitId: opts.unitId, after: { personId, unitId: opts.unitId, role: opts.role, title: opts.title ?? null, startDate: opts.startDate } });
+    return id;
+  });
+}
+
+/** Ends a position on a date (kept in the history). */
+export async function endPosition(opts: { db: Db; actor: Actor; personId: string; positionId: string; endDate: string; reason?: string | null | undefined }) {
+  const { db, actor } = opts;
+  const position = await q.getPosition(db, opts.positionId);
+  if (!position || position.person_id !== opts.personId) throw notFound("Không tìm thấy chức vụ");
+  assertCanManage(actor, position.unit_id);
+  if (position.end_date !== null) throw new AppError("INVALID_STATE", "Chức vụ này đã kết thúc");
+  if (opts.endDate < position.start_date) throw invalid("Ngày kết thúc trước ngày bắt đầu", [{ path: "endDate", message: "Không hợp lệ" }]);
+  await db.transaction(async (tx) => {
+    await q.endPosition(tx, position.id, opts.endDate, opts.reason ?? null);
+    await recordAction(tx, actor, { action: "position.end", subjectType: "position", subjectId: position.id, unitId: position.unit_id, before: { endDate: null }, after: { endDate: opts.endDate, reason: opts.reason ?? null } });
+  });
+}
+
+/**
+ * Moves a person to another unit: the old position ends the day before `date` and the new one
+ * starts on `date`, in one transaction, so the history shows both.
+ */
+export async function transferPerson(opts: { db: Db; actor: Actor; personId: string } & z.infer<typeof TransferBody>) {
+  const { db, actor, personId } = opts;
+  const from = await q.getPosition(db, opts.fromPositionId);
+  if (!from || from.person_id !== personId) throw notFound("Không tìm thấy chức vụ hiện tại");
+  assertCanManage(actor, from.unit_id);
+  if (from.end_date !== null) throw new AppError("INVALID_STATE", "Chức vụ hiện tại đã kết thúc");
+  if (opts.date <= from.start_date) throw invalid("Ngày chuyển phải sau ngày bắt đầu chức vụ hiện tại", [{ path: "date", message: "Không hợp lệ" }]);
+  if (opts.toUnitId === from.unit_id) throw invalid("Đơn vị chuyển đến trùng đơn vị hiện tại", [{ path: "toUnitId", message: "Trùng đơn vị" }]);
+  await checkPositionTarget(db, actor, opts.toUnitId, opts.date, "toUnitId");
+  await checkSingleHolder(db, opts.toUnitId, opts.role, opts.date, personId);
+  return db.transaction(async (tx) => {
+    const reason = opts.reason ?? "Chuyển sinh hoạt";
+    await q.endPosition(tx, from.id, addDays(opts.date, -1), reason);
+    const id = await q.insertPosition(tx, { personId, unitId: opts.toUnitId, role: opts.role, title: opts.title ?? null, startDate: opts.date });
+    await recordAction(tx, actor, {
+      action: "person.transfer",
+      subjectType: "person",
+      subjectId: personId,
+      unitId: opts.toUnitId,
+      before: { positionId: from.id, unitId: from.unit_id, role: from.role },
+      after: { positionId: id, unitId: opts.toUnitId, role: opts.role, date: opts.date, reason },
+    });
+    return id;
+  });
+}

@@ -1,0 +1,120 @@
+import type { Queryable } from "../../db/client.js";
+
+export interface UnitVersionRow {
+  id: string;
+  kind: string;
+  code: string;
+  version_id: string;
+  name: string;
+  short_name: string | null;
+  symbol_code: string;
+  parent_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  member_count: number;
+}
+
+/** Every unit with the version valid on `asOf`, and its member count on that date. */
+export function listUnitsAsOf(db: Queryable, asOf: string) {
+  return db.query<UnitVersionRow>(
+    `SELECT u.id, u.kind, u.code, v.id AS version_id, v.name, v.short_name, v.symbol_code, v.parent_id, v.valid_from, v.valid_to,
+            (SELECT count(DISTINCT p.person_id) FROM positions p WHERE p.unit_id = u.id AND p.start_date <= $1::date
+               AND (p.end_date IS NULL OR p.end_date >= $1::date)) AS member_count
+       FROM units u JOIN unit_versions v ON v.unit_id = u.id
+      WHERE v.valid_from <= $1::date AND (v.valid_to IS NULL OR v.valid_to >= $1::date)`,
+    [asOf],
+  );
+}
+
+export function getUnitAsOf(db: Queryable, id: string, asOf: string) {
+  return listUnitVersionsQuery(db, "u.id = $2", [asOf, id]).then((r) => r[0] ?? null);
+}
+
+function listUnitVersionsQuery(db: Queryable, where: string, params: unknown[]) {
+  return db.query<UnitVersionRow>(
+    `SELECT u.id, u.kind, u.code, v.id AS version_id, v.name, v.short_name, v.symbol_code, v.parent_id, v.valid_from, v.valid_to,
+            (SELECT count(DISTINCT p.person_id) FROM positions p WHERE p.unit_id = u.id AND p.start_date <= $1::date
+               AND (p.end_date IS NULL OR p.end_date >= $1::date)) AS member_count
+       FROM units u JOIN unit_versions v ON v.unit_id = u.id
+      WHERE v.valid_from <= $1::date AND (v.valid_to IS NULL OR v.valid_to >= $1::date) AND ${where}`,
+    params,
+  );
+}
+
+export function listChildrenAsOf(db: Queryable, parentId: string, asOf: string) {
+  return listUnitVersionsQuery(db, "v.parent_id = $2", [asOf, parentId]);
+}
+
+export function getUnitBase(db: Queryable, id: string) {
+  return db.query<{ id: string; kind: string; code: string }>("SELECT id, kind, code FROM units WHERE id = $1", [id]).then((r) => r[0] ?? null);
+}
+
+export function unitCodeExists(db: Queryable, code: string) {
+  return db.query("SELECT 1 FROM units WHERE code = $1", [code]).then((r) => r.length > 0);
+}
+
+export interface VersionRow {
+  id: string;
+  unit_id: string;
+  name: string;
+  short_name: string | null;
+  symbol_code: string;
+  parent_id: string | null;
+  parent_name: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** All versions of a unit, oldest first, with the parent's name as it was at each version's start. */
+export function listVersions(db: Queryable, unitId: string) {
+  return db.query<VersionRow>(
+    `SELECT v.id, v.unit_id, v.name, v.short_name, v.symbol_code, v.parent_id, v.valid_from, v.valid_to,
+            (SELECT pv.name FROM unit_versions pv WHERE pv.unit_id = v.parent_id AND pv.valid_from <= v.valid_from
+               ORDER BY pv.valid_from DESC LIMIT 1) AS parent_name
+       FROM unit_versions v WHERE v.unit_id = $1 ORDER BY v.valid_from`,
+    [unitId],
+  );
+}
+
+export async function insertUnit(db: Queryable, u: { kind: string; code: string }) {
+  const rows = await db.query<{ id: string }>("INSERT INTO units (kind, code) VALUES ($1, $2) RETURNING id", [u.kind, u.code]);
+  return rows[0]!.id;
+}
+
+export async function insertVersion(
+  db: Queryable,
+  v: { unitId: string; name: string; shortName: string | null; symbolCode: string; parentId: string | null; validFrom: string; validTo?: string | null; searchKey: string },
+) {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO unit_versions (unit_id, name, short_name, symbol_code, parent_id, valid_from, valid_to, search_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [v.unitId, v.name, v.shortName, v.symbolCode, v.parentId, v.validFrom, v.validTo ?? null, v.searchKey],
+  );
+  return rows[0]!.id;
+}
+
+export async function closeVersion(db: Queryable, versionId: string, lastDay: string) {
+  await db.query("UPDATE unit_versions SET valid_to = $2 WHERE id = $1", [versionId, lastDay]);
+}
+
+export async function deleteVersion(db: Queryable, versionId: string) {
+  await db.query("DELETE FROM unit_versions WHERE id = $1", [versionId]);
+}
+
+/** Is `candidate` inside the subtree of `root` on a date (root included)? */
+export function isInSubtree(db: Queryable, root: string, candidate: string, asOf: string) {
+  return db
+    .query("SELECT 1 FROM unit_subtree($1, $3::date) WHERE unit_id = $2", [root, candidate, asOf])
+    .then((r) => r.length > 0);
+}
+
+export function listMembersAsOf(db: Queryable, unitId: string, asOf: string) {
+  return db.query<{ position_id: string; person_id: string; full_name: string; role: string; title: string | null; start_date: string; end_date: string | null }>(
+    `SELECT p.id AS position_id, p.person_id, pe.full_name, p.role, p.title, p.start_date, p.end_date
+       FROM positions p JOIN persons pe ON pe.id = p.person_id
+      WHERE p.unit_id = $1 AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)
+      ORDER BY CASE p.role WHEN 'secretary' THEN 0 WHEN 'deputy_secretary' THEN 1 WHEN 'committee_member' THEN 2 ELSE 3 END,
+               pe.sort_key COLLATE "C"`,
+    [unitId, asOf],
+  );
+}

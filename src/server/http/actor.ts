@@ -1,0 +1,79 @@
+import { AppError, forbidden } from "./errors.js";
+
+export type PositionRole = "secretary" | "deputy_secretary" | "committee_member" | "member";
+
+export interface ActorPosition {
+  positionId: string;
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  role: PositionRole;
+  title: string | null;
+}
+
+/** Who is acting: the signed-in account with its scopes resolved to unit sets for this request. */
+export interface Actor {
+  accountId: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+  sessionId: string;
+  csrfToken: string;
+  ip: string | null;
+  /** Units the account manages (roots of its manage scopes and everything under them). */
+  manageUnits: ReadonlySet<string>;
+  /** Units of the account's view and manage scopes (whole subtrees): staff reads. */
+  scopeUnits: ReadonlySet<string>;
+  /** Units the account may read: its scope units plus the units where the person holds a position. */
+  viewUnits: ReadonlySet<string>;
+  /** Roots of the scopes, for display. */
+  scopes: { unitId: string; unitName: string; scope: "manage" | "view" }[];
+  /** Positions the person holds today. */
+  positions: ActorPosition[];
+}
+
+/** May the actor read things of this unit? */
+export function canView(actor: Actor, unitId: string): boolean {
+  return actor.isAdmin || actor.viewUnits.has(unitId) || actor.manageUnits.has(unitId);
+}
+
+/** May the actor change things of this unit? */
+export function canManage(actor: Actor, unitId: string): boolean {
+  return actor.isAdmin || actor.manageUnits.has(unitId);
+}
+
+/** Does the actor hold one of these positions in this very unit today? */
+export function holdsPosition(actor: Actor, unitId: string, ...roles: PositionRole[]): boolean {
+  return actor.positions.some((p) => p.unitId === unitId && roles.includes(p.role));
+}
+
+/**
+ * Throws 404 when the actor may not even know the thing exists, else nothing. Used for reads of
+ * a single record by id: "not yours" and "does not exist" look the same from outside.
+ */
+export function assertCanView(actor: Actor, unitId: string): void {
+  if (!canView(actor, unitId)) throw new AppError("NOT_FOUND", "Không tìm thấy dữ liệu");
+}
+
+/** Throws 403 when the actor may see the unit but not change it (404 when it may not see it). */
+export function assertCanManage(actor: Actor, unitId: string): void {
+  assertCanView(actor, unitId);
+  if (!canManage(actor, unitId)) throw forbidden();
+}
+
+/** Units visible to the actor, for SQL filters (`unit_id = ANY($n)`); null means everything. */
+export function visibleUnitIds(actor: Actor): string[] | null {
+  return actor.isAdmin ? null : [...actor.viewUnits];
+}
+
+/** Units whose staff records (people, accounts, audit) the actor may read; null means everything. */
+export function scopeUnitIds(actor: Actor): string[] | null {
+  return actor.isAdmin ? null : [...actor.scopeUnits];
+}
+
+/** May the actor read staff records (people's details, audit) of this unit? */
+export function canViewStaff(actor: Actor, unitId: string): boolean {
+  return actor.isAdmin || actor.scopeUnits.has(unitId);
+}

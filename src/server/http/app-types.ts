@@ -1,0 +1,54 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import type { Actor } from "./actor.js";
+import { AppError } from "./errors.js";
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface FeatureDeps {
+  db: Db;
+  config: Config;
+}
+
+/** A feature registers its routes; adding a feature is one line in app.ts. */
+export type Feature = (app: App, deps: FeatureDeps) => void | Promise<void>;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (health, login, OpenAPI, public lookups). */
+    public?: boolean;
+  }
+}
+
+/** The signed-in actor of a request; 401 when there is none. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError("UNAUTHENTICATED", "Vui lòng đăng nhập");
+  return req.actor;
+}
+
+/** Sends a file download with a Vietnamese file name. */
+export function sendFile(reply: FastifyReply, opts: { body: Buffer; contentType: string; fileName: string }) {
+  const ascii = opts.fileName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\w.-]+/g, "_");
+  return reply
+    .header("Content-Type", opts.contentType)
+    .header("Content-Disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(opts.fileName)}`)
+    .send(opts.body);
+}

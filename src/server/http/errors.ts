@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+/** The closed set of error codes clients branch on, each with its HTTP status. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  INVALID_CREDENTIALS: 401,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LOCKED: 409,
+  INVALID_STATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** An expected failure: a stable code, a Vietnamese message, optional field details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[] | undefined;
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = "Không tìm thấy dữ liệu") => new AppError("NOT_FOUND", what);
+export const forbidden = (msg = "Bạn không có quyền thực hiện thao tác này") => new AppError("FORBIDDEN", msg);
+export const invalid = (message: string, details?: ErrorDetail[]) => new AppError("VALIDATION_FAILED", message, details);
+export const conflict = (message: string) => new AppError("CONFLICT", message);
+
+function body(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  return { error: { code, message, ...(details && details.length ? { details } : {}) } };
+}
+
+/** Maps every error to the one error shape; never leaks a stack trace or SQL. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send(body(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: (v.instancePath || "").replace(/^\//, "").replace(/\//g, "."),
+        message: v.message ?? "Giá trị không hợp lệ",
+      }));
+      return reply.status(400).send(body("VALIDATION_FAILED", "Dữ liệu gửi lên không hợp lệ", details));
+    }
+    const fe = err as FastifyError;
+    if (fe.code === "FST_ERR_CTP_INVALID_JSON_BODY" || (fe.statusCode === 400 && err instanceof SyntaxError)) {
+      return reply.status(400).send(body("MALFORMED_JSON", "Nội dung gửi lên không phải JSON hợp lệ"));
+    }
+    if (fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+      return reply.status(400).send(body("MALFORMED_JSON", "Nội dung JSON bị trống"));
+    }
+    if (fe.code === "FST_ERR_CTP_BODY_TOO_LARGE" || fe.statusCode === 413 || fe.code === "FST_REQ_FILE_TOO_LARGE") {
+      return reply.status(413).send(body("PAYLOAD_TOO_LARGE", "Dữ liệu gửi lên vượt quá dung lượng cho phép"));
+    }
+    if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || fe.statusCode === 415) {
+      return reply.status(415).send(body("UNSUPPORTED_MEDIA_TYPE", "Định dạng nội dung không được hỗ trợ"));
+    }
+    if (fe.statusCode === 429) {
+      return reply.status(429).send(body("RATE_LIMITED", "Quá nhiều yêu cầu, vui lòng thử lại sau"));
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.status(400).send(body("VALIDATION_FAILED", "Yêu cầu không hợp lệ"));
+    }
+    req.log.error({ err }, "unhandled error");
+    return reply.status(500).send(body("INTERNAL", "Đã có lỗi hệ thống, vui lòng thử lại sau"));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send(body("NOT_FOUND", "Không tìm thấy địa chỉ yêu cầu"));
+  });
+}

@@ -1,0 +1,49 @@
+import { buildApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { openDb } from "./db/client.js";
+import { migrate } from "./db/migrate.js";
+import { DEMO_PASSWORD, demoAccountLines, isEmpty, seedDemo } from "./db/seed/demo.js";
+import "./features/demo-seeders.js";
+
+/** Process entry: config, database, migrations, demo data when asked, HTTP server, clean shutdown. */
+async function main() {
+  const config = loadConfig();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
+  let seeded = false;
+  if (config.seedDemo && (await isEmpty(db))) {
+    await seedDemo(db);
+    seeded = true;
+  }
+  const app = await buildApp({ db, config, logger: { level: process.env.LOG_LEVEL ?? "warn" } });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\nNhận ${signal}, đang dừng máy chủ…`);
+    try {
+      await app.close();
+    } finally {
+      await db.close();
+      process.exit(0);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
+  console.log(`Dân vận khéo đang chạy tại http://${shownHost}:${config.port}`);
+  console.log(`Cơ sở dữ liệu: ${db.kind === "pglite" ? `PGlite (${config.dataDir})` : "PostgreSQL"}`);
+  if (seeded || (config.seedDemo && db.kind === "pglite")) {
+    console.log(`Tài khoản dùng thử (mật khẩu: ${DEMO_PASSWORD}):`);
+    for (const line of demoAccountLines()) console.log(line);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error("Không khởi động được:", err);
+  process.exit(1);
+});
