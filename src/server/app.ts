@@ -31,11 +31,20 @@ export interface BuildAppOptions {
   db: Db;
   config: Config;
   logger?: FastifyServerOptions["logger"];
+  /** Called for every route registered (the authorization test walks the route table with it). */
+  onRoute?: (route: { method: string; url: string; public: boolean }) => void;
 }
 
 /** Builds the HTTP app (tests call this with their own database). */
-export async function buildApp({ db, config, logger = false }: BuildAppOptions): Promise<App> {
+export async function buildApp({ db, config, logger = false, onRoute }: BuildAppOptions): Promise<App> {
   const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  if (onRoute) {
+    app.addHook("onRoute", (r) => {
+      for (const method of [r.method].flat()) {
+        if (method !== "HEAD") onRoute({ method, url: r.url, public: r.config?.public === true });
+      }
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

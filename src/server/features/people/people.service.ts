@@ -70,6 +70,7 @@ export async function createPerson(opts: { db: Db; actor: Actor } & z.infer<type
   await checkPositionTarget(db, actor, position.unitId, position.startDate, "position.unitId");
   const values = personValues(opts);
   if (values.externalCode && (await q.externalCodeOwner(db, values.externalCode))) throw conflict(`Mã "${values.externalCode}" đã được dùng cho người khác`);
+  await checkSingleHolder(db, position.unitId, position.role, position.startDate, NO_PERSON);
   return db.transaction(async (tx) => {
     const id = await q.insertPerson(tx, values);
     const positionId = await q.insertPosition(tx, { personId: id, unitId: position.unitId, role: position.role, title: position.title ?? null, startDate: position.startDate });
@@ -104,6 +105,7 @@ export async function updatePerson(opts: { db: Db; actor: Actor; id: string } & 
 }
 
 const SINGLE_HOLDER_ROLES = new Set(["secretary"]);
+const NO_PERSON = "00000000-0000-0000-0000-000000000000";
 
 async function checkSingleHolder(db: Queryable, unitId: string, role: string, from: string, personId: string) {
   if (!SINGLE_HOLDER_ROLES.has(role)) return;

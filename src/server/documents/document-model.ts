@@ -1,0 +1,304 @@
+/**
+ * One description of an official document (Party format per Hướng dẫn 36-HD/VPTW, State format per
+ * Nghị định 30/2020/NĐ-CP), rendered by `render-docx.ts` and `render-pdf.ts`. Features build this
+ * model from their data; the renderers are pure functions of it, so DOCX and PDF never disagree.
+ */
+
+/** Which rulebook the header, signature and recipients follow. */
+export type DocumentFormat = 'party' | 'state';
+
+export type PageOrientation = 'portrait' | 'landscape';
+
+/** Page margins in millimetres. */
+export interface PageMargins {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+export type TextAlign = 'left' | 'center' | 'right' | 'justify';
+
+/** A piece of text with its own emphasis inside a paragraph or a table cell. */
+export interface TextRunSpec {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+}
+
+/** Plain text, or a run with emphasis. */
+export type InlineText = string | TextRunSpec;
+
+/**
+ * The block above the type name. Line breaks (`\n`) inside a body name are kept, e.g.
+ * `ỦY BAN NHÂN DÂN\nXÃ THẠNH AN`.
+ */
+export interface DocumentHeader {
+  /** Cơ quan cấp trên, e.g. `ĐẢNG ỦY XÃ THẠNH AN`; omitted when the issuer has none to show. */
+  readonly superiorBody?: string;
+  /** Cơ quan ban hành, e.g. `CHI BỘ TRƯỜNG TIỂU HỌC`. */
+  readonly issuingBody: string;
+  /** The whole number line: `Số 236-KH/ĐU` (Party) or `Số: 15/KH-UBND` (State). */
+  readonly numberLine: string;
+  /** `Thạnh An, ngày 02 tháng 3 năm 2020` — see {@link formatDocumentDateLine}. */
+  readonly placeAndDate: string;
+}
+
+/** A justified body paragraph with a first-line indent unless told otherwise. */
+export interface ParagraphBlock {
+  readonly kind: 'paragraph';
+  readonly runs: readonly InlineText[];
+  /** Default `justify`. */
+  readonly align?: TextAlign;
+  /** First-line indent; default true. */
+  readonly indent?: boolean;
+}
+
+/** `I. Mục đích, yêu cầu` (level 1) or `1. …` (level 2); the text includes its number. */
+export interface HeadingBlock {
+  readonly kind: 'heading';
+  readonly level: 1 | 2;
+  readonly text: string;
+}
+
+/** A line written `- …` as typed documents do (no list numbering); `runs` exclude the dash. */
+export interface BulletBlock {
+  readonly kind: 'bullet';
+  readonly runs: readonly InlineText[];
+}
+
+export interface TableColumn {
+  readonly header: string;
+  /** Relative width; the columns share the text width in proportion. */
+  readonly width: number;
+  /** Alignment of the body cells of this column; default `left`. Header cells are centred. */
+  readonly align?: Exclude<TextAlign, 'justify'>;
+}
+
+/** A cell is plain text (may contain `\n`) or runs with emphasis. */
+export type TableCellContent = string | readonly InlineText[];
+
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly (readonly TableCellContent[])[];
+  /** Repeat the header row on every page; default true. */
+  readonly repeatHeader?: boolean;
+  /** Font size in points for the table; default 12. */
+  readonly fontSize?: number;
+}
+
+/** Vertical space of about `lines` body lines (default 1). */
+export interface SpacerBlock {
+  readonly kind: 'spacer';
+  readonly lines?: number;
+}
+
+export type BodyBlock = ParagraphBlock | HeadingBlock | BulletBlock | TableBlock | SpacerBlock;
+
+/** Right-hand signature block: `T/M CHI BỘ` / `BÍ THƯ`, room to sign, then the signer. */
+export interface SignatureBlock {
+  /** Capitalised title lines, e.g. `['T/M CHI BỘ', 'BÍ THƯ']` or `['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']`. */
+  readonly titleLines: readonly string[];
+  /** Shown in the signing space, e.g. `(Đã ký)` on a copy. */
+  readonly note?: string;
+  readonly signerName: string;
+}
+
+/** Left-hand `Nơi nhận:` list at the end of the document. */
+export interface RecipientsBlock {
+  /** Default `Nơi nhận:`. */
+  readonly heading?: string;
+  /** `- Đảng ủy xã Thạnh An;` … `- Lưu HSCB.` — written as given. */
+  readonly lines: readonly string[];
+}
+
+/** An official document described once, rendered to DOCX and PDF. */
+export interface OfficialDocument {
+  readonly format: DocumentFormat;
+  /** Default portrait. */
+  readonly orientation?: PageOrientation;
+  /** Overrides of the format's default margins, in mm. */
+  readonly margins?: Partial<PageMargins>;
+  /** Title for file metadata and the file name; defaults to the type name and the subject. */
+  readonly title?: string;
+  readonly header: DocumentHeader;
+  /** `KẾ HOẠCH`, `BÁO CÁO`, `TỜ TRÌNH`, `BẢNG ĐĂNG KÝ`… */
+  readonly typeName: string;
+  /** Trích yếu, one entry per printed line. May be empty. */
+  readonly subjectLines: readonly string[];
+  readonly body: readonly BodyBlock[];
+  readonly signature: SignatureBlock;
+  readonly recipients?: RecipientsBlock;
+}
+
+/** Default margins (mm) by format: top 20 / bottom 20 / left 30 / right 15 for both rulebooks. */
+export const DEFAULT_MARGINS: Readonly<Record<DocumentFormat, PageMargins>> = {
+  party: { top: 20, bottom: 20, left: 30, right: 15 },
+  state: { top: 20, bottom: 20, left: 30, right: 15 },
+};
+
+/** A4 in millimetres, portrait. */
+export const A4_MM = { width: 210, height: 297 } as const;
+
+/** Page geometry both renderers agree on. */
+export interface ResolvedPage {
+  readonly orientation: PageOrientation;
+  readonly margins: PageMargins;
+  /** Page width and height in mm after orientation. */
+  readonly widthMm: number;
+  readonly heightMm: number;
+  /** Width available for text, in mm. */
+  readonly textWidthMm: number;
+}
+
+/**
+ * Resolves orientation and margins once so DOCX and PDF lay out the same page; callers give only
+ * the overrides they care about.
+ */
+export function resolvePage(doc: OfficialDocument): ResolvedPage {
+  const orientation = doc.orientation ?? 'portrait';
+  const margins: PageMargins = { ...DEFAULT_MARGINS[doc.format], ...definedOnly(doc.margins ?? {}) };
+  const widthMm = orientation === 'landscape' ? A4_MM.height : A4_MM.width;
+  const heightMm = orientation === 'landscape' ? A4_MM.width : A4_MM.height;
+  return { orientation, margins, widthMm, heightMm, textWidthMm: widthMm - margins.left - margins.right };
+}
+
+function definedOnly(margins: Partial<PageMargins>): Partial<PageMargins> {
+  const out: { -readonly [K in keyof PageMargins]?: number } = {};
+  for (const key of ['top', 'bottom', 'left', 'right'] as const) {
+    const value = margins[key];
+    if (value !== undefined) {
+      if (!Number.isFinite(value) || value < 0) throw new RangeError(`Lề ${key} không hợp lệ: ${String(value)}`);
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** The title used for metadata and file names when the model does not give one. */
+export function documentTitle(doc: OfficialDocument): string {
+  if (doc.title !== undefined && doc.title.trim() !== '') return doc.title.trim();
+  const typeName = doc.typeName.trim();
+  const subject = doc.subjectLines.join(' ').replace(/\s+/g, ' ').trim();
+  if (subject === '') return sentenceCase(typeName);
+  return `${sentenceCase(typeName)} ${subject}`;
+}
+
+function sentenceCase(text: string): string {
+  const lower = text.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/** Text of an inline run. */
+export function inlineText(run: InlineText): string {
+  return typeof run === 'string' ? run : run.text;
+}
+
+/** A bold run, for numbers and dates a reader must not miss. */
+export function boldText(text: string): TextRunSpec {
+  return { text, bold: true };
+}
+
+/** An italic run. */
+export function italicText(text: string): TextRunSpec {
+  return { text, italic: true };
+}
+
+/** Normalises an inline item to a run with explicit emphasis flags. */
+export function toRun(run: InlineText): TextRunSpec {
+  return typeof run === 'string' ? { text: run } : run;
+}
+
+/** Normalises a table cell to runs. */
+export function cellRuns(cell: TableCellContent): readonly TextRunSpec[] {
+  return typeof cell === 'string' ? [{ text: cell }] : cell.map(toRun);
+}
+
+/** The recipients heading, defaulting to `Nơi nhận:`. */
+export function recipientsHeading(recipients: RecipientsBlock): string {
+  return recipients.heading ?? 'Nơi nhận:';
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
+
+/**
+ * `ngày 02 tháng 3 năm 2020`: NĐ 30/2020 (and the Party guide) write a leading zero only for days
+ * below 10 and for months 1 and 2, so the date cannot be produced by a generic date formatter.
+ * Takes the calendar date of an ISO string (`2020-03-02` or `2020-03-02T…`) without time-zone shifts.
+ */
+export function formatDocumentDate(isoDate: string): string {
+  const match = ISO_DATE.exec(isoDate);
+  if (!match) throw new RangeError(`Ngày không hợp lệ: ${isoDate}`);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new RangeError(`Ngày không hợp lệ: ${isoDate}`);
+  }
+  const dd = String(day).padStart(2, '0');
+  const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  return `ngày ${dd} tháng ${mm} năm ${String(year)}`;
+}
+
+/**
+ * `Thạnh An, ngày 02 tháng 3 năm 2020` — the place-and-date line of the header, written the way
+ * offices write it (see {@link formatDocumentDate}).
+ */
+export function formatDocumentDateLine(place: string, isoDate: string): string {
+  return `${place.trim()}, ${formatDocumentDate(isoDate)}`;
+}
+
+const MAX_FILE_NAME_STEM = 120;
+
+/**
+ * A file name users recognise (Vietnamese kept, NFC) that every OS accepts: path separators and
+ * characters Windows forbids become `-`, whitespace collapses, length is bounded. Used for
+ * downloads so `Kế hoạch 01-KH/CB` does not turn into a folder path.
+ */
+export function fileNameFor(title: string, ext: string): string {
+  const cleanExt = ext.replace(/^\.+/, '').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  let stem = title
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/[\\/:*?"<>|]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s-]+|[.\s]+$/g, '');
+  if (stem.length > MAX_FILE_NAME_STEM) stem = stem.slice(0, MAX_FILE_NAME_STEM).trim();
+  if (stem === '') stem = 'tai-lieu';
+  return cleanExt === '' ? stem : `${stem}.${cleanExt}`;
+}
+
+/** Removes Vietnamese diacritics: `Kế hoạch` → `Ke hoach`, `Đảng` → `Dang`. */
+export function stripVietnameseDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** RFC 5987 `value-chars`: percent-encode everything but attr-char. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/**
+ * `Content-Disposition` value with an ASCII fallback (old clients, proxies) and the exact
+ * Vietnamese name in `filename*` (RFC 6266 / RFC 5987), so downloads keep their diacritics.
+ */
+export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
+  const nfc = fileName.normalize('NFC');
+  const ascii = stripVietnameseDiacritics(nfc)
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(nfc)}`;
+}

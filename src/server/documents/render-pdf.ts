@@ -1,0 +1,405 @@
+/**
+ * PDF back-end of the document model: pdfmake on the server with Tinos (metric-compatible with
+ * Times New Roman), so the PDF breaks lines like the DOCX does in Word and needs no system fonts.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+import PdfPrinter from 'pdfmake';
+import type {
+  Content,
+  ContentColumns,
+  ContentText,
+  CustomTableLayout,
+  TableCell,
+  TDocumentDefinitions,
+  TFontDictionary,
+} from 'pdfmake/interfaces.js';
+
+import { cellRuns, documentTitle, recipientsHeading, resolvePage, toRun } from './document-model.js';
+import type {
+  BodyBlock,
+  DocumentHeader,
+  InlineText,
+  OfficialDocument,
+  RecipientsBlock,
+  ResolvedPage,
+  SignatureBlock,
+  TableBlock,
+  TextAlign,
+  TextRunSpec,
+} from './document-model.js';
+import {
+  FIRST_LINE_INDENT_MM,
+  FORMAT_STYLES,
+  HEADER_DISTANCE_MM,
+  PARAGRAPH_SPACING_PT,
+  PARTY_SUBJECT_RULE,
+  PARTY_TITLE,
+  SIGNATURE_SPACE_LINES,
+  STATE_MOTTO,
+  STATE_SHORT_RULE_MM,
+  STATE_TITLE,
+  TABLE_FONT_SIZE,
+  upperVi,
+} from './document-style.js';
+import type { FormatStyle } from './document-style.js';
+
+const FONT = 'Tinos';
+
+/** Millimetres to PDF points. */
+function pt(mm: number): number {
+  return (mm * 72) / 25.4;
+}
+
+let fontCache: TFontDictionary | undefined;
+
+/** The four Tinos faces, read once; resolved from this module so any working directory works. */
+function tinosFonts(): TFontDictionary {
+  if (fontCache !== undefined) return fontCache;
+  const require = createRequire(import.meta.url);
+  const face = (dir: string, file: string): Buffer =>
+    readFileSync(require.resolve(`@expo-google-fonts/tinos/${dir}/${file}`));
+  fontCache = {
+    [FONT]: {
+      normal: face('400Regular', 'Tinos_400Regular.ttf'),
+      bold: face('700Bold', 'Tinos_700Bold.ttf'),
+      italics: face('400Regular_Italic', 'Tinos_400Regular_Italic.ttf'),
+      bolditalics: face('700Bold_Italic', 'Tinos_700Bold_Italic.ttf'),
+    },
+  };
+  return fontCache;
+}
+
+interface RunStyle {
+  readonly size: number;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+}
+
+function textRun(spec: TextRunSpec, style: RunStyle): ContentText {
+  const underline = spec.underline ?? style.underline ?? false;
+  return {
+    text: spec.text,
+    fontSize: style.size,
+    bold: spec.bold ?? style.bold ?? false,
+    italics: spec.italic ?? style.italic ?? false,
+    ...(underline ? { decoration: 'underline' as const } : {}),
+  };
+}
+
+interface LineOptions {
+  readonly align?: TextAlign;
+  readonly before?: number;
+  readonly after?: number;
+  readonly firstLineIndent?: boolean;
+}
+
+function paragraph(runs: ContentText[], size: number, options: LineOptions = {}): ContentText {
+  return {
+    text: runs,
+    fontSize: size,
+    alignment: options.align ?? 'left',
+    margin: [0, options.before ?? 0, 0, options.after ?? 0],
+    ...(options.firstLineIndent === true ? { leadingIndent: pt(FIRST_LINE_INDENT_MM) } : {}),
+  };
+}
+
+function line(text: string, style: RunStyle, options: LineOptions = {}): ContentText {
+  // pdfmake drops empty strings; a non-breaking space keeps the line's height.
+  return paragraph([textRun({ text: text === '' ? '\u00a0' : text }, style)], style.size, options);
+}
+
+function inlineRuns(items: readonly InlineText[], style: RunStyle): ContentText[] {
+  return items.map((item) => textRun(toRun(item), style));
+}
+
+function shortRule(widthPt: number, lengthPt: number, marginTop = 1, marginBottom = 1): Content {
+  const x1 = Math.max(0, (widthPt - lengthPt) / 2);
+  return {
+    canvas: [{ type: 'line', x1, y1: 0, x2: x1 + lengthPt, y2: 0, lineWidth: 0.6 }],
+    margin: [0, marginTop, 0, marginBottom],
+  };
+}
+
+function bodyLines(text: string): string[] {
+  return text.split('\n').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+function twoColumns(page: ResolvedPage, leftShare: number, left: Content[], right: Content[]): ContentColumns {
+  const total = pt(page.textWidthMm);
+  const leftWidth = total * leftShare;
+  return {
+    columns: [
+      { width: leftWidth, stack: left },
+      { width: total - leftWidth, stack: right },
+    ],
+    columnGap: 0,
+  };
+}
+
+function issuingBodyLines(header: DocumentHeader, style: FormatStyle): Content[] {
+  const out: Content[] = [];
+  if (header.superiorBody !== undefined && header.superiorBody.trim() !== '') {
+    for (const text of bodyLines(header.superiorBody)) {
+      out.push(line(upperVi(text), { size: style.superiorBodySize }, { align: 'center' }));
+    }
+  }
+  for (const text of bodyLines(header.issuingBody)) {
+    out.push(line(upperVi(text), { size: style.issuingBodySize, bold: true }, { align: 'center' }));
+  }
+  return out;
+}
+
+function partyHeader(header: DocumentHeader, page: ResolvedPage, style: FormatStyle): Content {
+  const left: Content[] = [
+    ...issuingBodyLines(header, style),
+    line('*', { size: style.issuingBodySize }, { align: 'center' }),
+    line(header.numberLine, { size: style.numberSize }, { align: 'center' }),
+  ];
+  const right: Content[] = [
+    line(PARTY_TITLE, { size: style.nationalTitleSize, bold: true, underline: true }, { align: 'center' }),
+    line(header.placeAndDate, { size: style.dateSize, italic: true }, { align: 'center', before: 2 }),
+  ];
+  return twoColumns(page, style.headerLeftShare, left, right);
+}
+
+function stateHeader(header: DocumentHeader, page: ResolvedPage, style: FormatStyle): Content {
+  const leftWidth = pt(page.textWidthMm) * style.headerLeftShare;
+  const left: Content[] = [
+    ...issuingBodyLines(header, style),
+    shortRule(leftWidth, pt(STATE_SHORT_RULE_MM), 4, 0),
+    line(header.numberLine, { size: style.numberSize }, { align: 'center', before: 6 }),
+  ];
+  const right: Content[] = [
+    line(STATE_TITLE, { size: style.nationalTitleSize, bold: true }, { align: 'center' }),
+    line(STATE_MOTTO, { size: style.mottoSize, bold: true, underline: true }, { align: 'center' }),
+    line(header.placeAndDate, { size: style.dateSize, italic: true }, { align: 'center', before: 12 }),
+  ];
+  return twoColumns(page, style.headerLeftShare, left, right);
+}
+
+function titleBlock(doc: OfficialDocument, page: ResolvedPage, style: FormatStyle): Content[] {
+  const out: Content[] = [
+    line(upperVi(doc.typeName), { size: style.typeNameSize, bold: true }, { align: 'center', before: 18 }),
+  ];
+  for (const subject of doc.subjectLines) {
+    out.push(line(subject, { size: style.subjectSize, bold: true }, { align: 'center' }));
+  }
+  if (doc.format === 'party') {
+    out.push(line(PARTY_SUBJECT_RULE, { size: style.subjectSize }, { align: 'center', after: 6 }));
+  } else if (doc.subjectLines.length > 0) {
+    out.push(shortRule(pt(page.textWidthMm), pt(STATE_SHORT_RULE_MM * 1.6), 2, 0));
+    out.push(line('', { size: 6 }, { after: 6 }));
+  } else {
+    out.push(line('', { size: 6 }, { after: 6 }));
+  }
+  return out;
+}
+
+const CELL_PADDING_X = 3.5;
+const CELL_PADDING_Y = 1.5;
+const RULE_WIDTH = 0.5;
+
+const GRID_LAYOUT: CustomTableLayout = {
+  hLineWidth: () => RULE_WIDTH,
+  vLineWidth: () => RULE_WIDTH,
+  paddingLeft: () => CELL_PADDING_X,
+  paddingRight: () => CELL_PADDING_X,
+  paddingTop: () => CELL_PADDING_Y,
+  paddingBottom: () => CELL_PADDING_Y,
+};
+
+function dataTable(block: TableBlock, page: ResolvedPage): Content {
+  const size = block.fontSize ?? TABLE_FONT_SIZE;
+  const total = pt(page.textWidthMm);
+  const weightSum = block.columns.reduce((sum, column) => sum + column.width, 0) || 1;
+  // pdfmake widths exclude padding and rules, so subtract them to keep the table inside the margins.
+  const chrome = 2 * CELL_PADDING_X + RULE_WIDTH;
+  const widths = block.columns.map((column, index) => {
+    const extra = index === block.columns.length - 1 ? RULE_WIDTH : 0;
+    return Math.max(4, (total * column.width) / weightSum - chrome - extra);
+  });
+  const headerRow: TableCell[] = block.columns.map((column) => ({
+    text: [textRun({ text: column.header }, { size, bold: true })],
+    alignment: 'center',
+    fontSize: size,
+  }));
+  const bodyRows: TableCell[][] = block.rows.map((row) =>
+    block.columns.map((column, index) => ({
+      text: cellRuns(row[index] ?? '').map((spec) => textRun(spec, { size })),
+      alignment: column.align ?? 'left',
+      fontSize: size,
+    })),
+  );
+  return {
+    table: {
+      widths,
+      body: [headerRow, ...bodyRows],
+      ...(block.repeatHeader ?? true ? { headerRows: 1, keepWithHeaderRows: 1 } : {}),
+      dontBreakRows: true,
+    },
+    layout: GRID_LAYOUT,
+    margin: [0, 4, 0, 4],
+  };
+}
+
+function bodyBlock(block: BodyBlock, page: ResolvedPage, style: FormatStyle): Content[] {
+  const size = style.bodySize;
+  switch (block.kind) {
+    case 'paragraph':
+      return [
+        paragraph(inlineRuns(block.runs, { size }), size, {
+          align: block.align ?? 'justify',
+          before: PARAGRAPH_SPACING_PT,
+          firstLineIndent: block.indent ?? true,
+        }),
+      ];
+    case 'heading':
+      return [
+        {
+          ...line(block.text, { size, bold: true }, {
+            align: 'justify',
+            before: PARAGRAPH_SPACING_PT,
+            firstLineIndent: block.level === 2,
+          }),
+          headlineLevel: block.level,
+        },
+      ];
+    case 'bullet':
+      return [
+        paragraph(inlineRuns(['- ', ...block.runs], { size }), size, {
+          align: 'justify',
+          before: PARAGRAPH_SPACING_PT,
+          firstLineIndent: true,
+        }),
+      ];
+    case 'table':
+      return [dataTable(block, page)];
+    case 'spacer':
+      return Array.from({ length: Math.max(1, block.lines ?? 1) }, () => line('', { size }));
+  }
+}
+
+/**
+ * The body followed by the closing block. A final paragraph goes in one unbreakable stack with the
+ * closing, so the signature never stands alone on a page; a final table is left free to break.
+ */
+function bodyWithClosing(
+  blocks: readonly BodyBlock[],
+  closing: ContentColumns,
+  page: ResolvedPage,
+  style: FormatStyle,
+): Content[] {
+  const last = blocks[blocks.length - 1];
+  if (last === undefined || last.kind === 'table') {
+    return [...blocks.flatMap((block) => bodyBlock(block, page, style)), closing];
+  }
+  return [
+    ...blocks.slice(0, -1).flatMap((block) => bodyBlock(block, page, style)),
+    { stack: [...bodyBlock(last, page, style), closing], unbreakable: true },
+  ];
+}
+
+function signatureLines(signature: SignatureBlock, style: FormatStyle): Content[] {
+  const size = style.signatureSize;
+  const out: Content[] = signature.titleLines.map((text) =>
+    line(upperVi(text), { size, bold: true }, { align: 'center' }),
+  );
+  const blanks = SIGNATURE_SPACE_LINES;
+  if (signature.note !== undefined && signature.note !== '') {
+    const above = Math.floor((blanks - 1) / 2);
+    for (let i = 0; i < above; i += 1) out.push(line('', { size }));
+    out.push(line(signature.note, { size, italic: true }, { align: 'center' }));
+    for (let i = 0; i < blanks - 1 - above; i += 1) out.push(line('', { size }));
+  } else {
+    for (let i = 0; i < blanks; i += 1) out.push(line('', { size }));
+  }
+  out.push(line(signature.signerName, { size, bold: true }, { align: 'center' }));
+  return out;
+}
+
+function recipientLines(recipients: RecipientsBlock | undefined, style: FormatStyle): Content[] {
+  if (recipients === undefined) return [];
+  return [
+    line(recipientsHeading(recipients), {
+      size: style.recipientsHeadingSize,
+      bold: style.recipientsHeadingBold,
+      italic: style.recipientsHeadingItalic,
+      underline: style.recipientsHeadingUnderline,
+    }),
+    ...recipients.lines.map((text) => line(text, { size: style.recipientsSize })),
+  ];
+}
+
+/** Options that only tests and diagnostics need. */
+export interface RenderPdfOptions {
+  /** Compress content streams (default true); false leaves page text readable in the raw file. */
+  readonly compress?: boolean;
+}
+
+/**
+ * Builds the pdfmake definition of a model. Exported so callers can inspect or extend the layout
+ * without rendering; {@link renderPdf} is the usual entry point.
+ */
+export function pdfDefinition(doc: OfficialDocument, options: RenderPdfOptions = {}): TDocumentDefinitions {
+  const page = resolvePage(doc);
+  const style = FORMAT_STYLES[doc.format];
+  const { margins } = page;
+  const header = doc.format === 'party' ? partyHeader(doc.header, page, style) : stateHeader(doc.header, page, style);
+  const closing: ContentColumns = {
+    ...twoColumns(page, style.closingLeftShare, recipientLines(doc.recipients, style), signatureLines(doc.signature, style)),
+    unbreakable: true,
+    margin: [0, 11, 0, 0],
+  };
+
+  return {
+    pageSize: 'A4',
+    pageOrientation: page.orientation,
+    pageMargins: [pt(margins.left), pt(margins.top), pt(margins.right), pt(margins.bottom)],
+    compress: options.compress ?? true,
+    info: {
+      title: documentTitle(doc),
+      author: doc.header.issuingBody.replace(/\s*\n\s*/g, ' '),
+      creator: 'Dân vận khéo',
+    },
+    language: 'vi-VN',
+    defaultStyle: { font: FONT, fontSize: style.bodySize, lineHeight: 1 },
+    header: (currentPage: number) =>
+      currentPage <= 1
+        ? null
+        : {
+            text: String(currentPage),
+            font: FONT,
+            fontSize: style.pageNumberSize,
+            alignment: 'center',
+            margin: [pt(margins.left), pt(HEADER_DISTANCE_MM), pt(margins.right), 0],
+          },
+    content: [header, ...titleBlock(doc, page, style), ...bodyWithClosing(doc.body, closing, page, style)],
+    // Keep a heading with the first lines of what follows it.
+    pageBreakBefore: (current, following) =>
+      current.headlineLevel !== undefined && following.length === 0,
+  };
+}
+
+/**
+ * Renders the model as PDF — the second output, for reading and printing without Word. Uses the
+ * same layout decisions as {@link renderDocx} so both look alike.
+ */
+export async function renderPdf(doc: OfficialDocument, options: RenderPdfOptions = {}): Promise<Buffer> {
+  const printer = new PdfPrinter(tinosFonts());
+  const pdf = printer.createPdfKitDocument(pdfDefinition(doc, options));
+  const buffer = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+    });
+    pdf.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
+    pdf.on('error', reject);
+    pdf.end();
+  });
+  return buffer;
+}
