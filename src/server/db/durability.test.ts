@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openPglite, openPostgres, type Db } from "./client.js";
+import { withDatabase } from "../test/global-setup.js";
+
+/**
+ * Runs the real server process (tsx src/server/main.ts) and kills it with SIGKILL in the middle
+ * of a stream of writes: every write that was answered 201 must be there after a restart, and no
+ * write may be half there (a person without their position or audit record).
+ */
+const ROOT = path.resolve(__dirname, "../../..");
+const children: ChildProcess[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const c of children) c.kill("SIGKILL");
+  for (const c of cleanups) await c();
+});
+
+let nextPort = 3600 + Math.floor(Math.random() * 300);
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+  const port = nextPort++;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "error", WEB_DIR: "/nonexistent", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let out = "";
+  child.stdout?.on("data", (d) => (out += d));
+  child.stderr?.on("data", (d) => (out += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return { child, base };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not start: ${out}`);
+}
+
+async function login(base: string, username: string) {
+  const r = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "demo123" }) });
+  const body = (await r.json()) as { csrfToken: string };
+  return { cookie: String(r.headers.get("set-cookie")).split(";")[0]!, csrf: body.csrfToken };
+}
+
+async function unitId(base: string, s: { cookie: string }, name: string) {
+  const r = (await (await fetch(`${base}/api/units`, { headers: { cookie: s.cookie } })).json()) as { units: { id: string; name: string }[] };
+  return r.units.find((u) => u.name === name)!.id;
+}
+
+function waitExit(child: ChildProcess) {
+  return new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+}
+
+async function freshDatabase(): Promise<{ env: Record<string, string>; open: () => Promise<Db> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `dvk_test_kill_${randomBytes(4).toString("hex")}`;
+    const admin = openPostgres(url, 1);
+    await admin.exec(`CREATE DATABASE ${name}`);
+    await admin.close();
+    const dbUrl = withDatabase(url, name);
+    return { env: { DATABASE_URL: dbUrl, SEED_DEMO: "1" }, open: async () => openPostgres(dbUrl, 2) };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "dvk-kill-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { env: { DATA_DIR: dir }, open: () => openPglite(dir) };
+}
+
+describe("a kill -9 during writes", () => {
+  it("loses no answered write and leaves none half-written", async () => {
+    const db = await freshDatabase();
+    const first = await startServer(db.env);
+    const s = await login(first.base, "th.bithu");
+    const cell = await unitId(first.base, s, "Chi bộ Trường Tiểu học Thạnh An");
+    const acknowledged: string[] = [];
+    let i = 0;
+    const writer = (async () => {
+      for (;;) {
+        const name = `Người Ghi Thử ${String(i++).padStart(4, "0")}`;
+        try {
+          const r = await fetch(`${first.base}/api/people`, {
+            method: "POST",
+            headers: { "content-type": "application/json", cookie: s.cookie, "x-csrf-token": s.csrf },
+            body: JSON.stringify({ fullName: name, categories: ["party_member"], position: { unitId: cell, role: "member", startDate: "2026-01-01" } }),
+          });
+          if (r.status === 201) acknowledged.push(name);
+        } catch {
+          return; // the server is gone
+        }
+      }
+    })();
+    while (acknowledged.length < 15) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill("SIGKILL");
+    await writer;
+    await waitExit(first.child);
+
+    // Restart on the same data: it must open cleanly and hold every acknowledged write, whole.
+    const second = await startServer(db.env);
+    second.child.kill("SIGTERM");
+    await waitExit(second.child);
+    expect(second.child.exitCode).toBe(0);
+
+    const check = await db.open();
+    try {
+      const people = await check.query<{ full_name: string; positions: number; audits: number }>(
+        `SELECT pe.full_name,
+                (SELECT count(*) FROM positions p WHERE p.person_id = pe.id) AS positions,
+                (SELECT count(*) FROM audit_log a WHERE a.subject_id = pe.id::text AND a.action = 'person.create') AS audits
+           FROM persons pe WHERE pe.full_name LIKE 'Người Ghi Thử %'`,
+      );
+      const names = new Set(people.map((p) => p.full_name));
+      for (const n of acknowledged) expect(names.has(n), `answered write ${n} is missing`).toBe(true);
+      for (const p of people) expect([p.positions, p.audits], `${p.full_name} is half-written`).toEqual([1, 1]);
+    } finally {
+      await check.close();
+    }
+  });
+});
+
+if (process.env.TEST_DATABASE_URL) {
+  describe("several instances against one PostgreSQL", () => {
+    it("migrate once, share sessions and see each other's writes", async () => {
+      const db = await freshDatabase();
+      const [a, b] = await Promise.all([startServer(db.env), startServer({ ...db.env, SEED_DEMO: "0" })]);
+      const s = await login(a.base, "th.bithu");
+      const cell = await unitId(b.base, s, "Chi bộ Trường Tiểu học Thạnh An");
+      const created = await fetch(`${b.base}/api/people`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: s.cookie, "x-csrf-token": s.csrf },
+        body: JSON.stringify({ fullName: "Người Hai Máy Chủ", categories: [], position: { unitId: cell, role: "member", startDate: "2026-01-01" } }),
+      });
+      expect(created.status).toBe(201);
+      const found = (await (await fetch(`${a.base}/api/people?q=nguoi%20hai%20may%20chu`, { headers: { cookie: s.cookie } })).json()) as { total: number };
+      expect(found.total).toBe(1);
+      const check = await db.open();
+      const migrations = await check.query<{ name: string; n: number }>("SELECT name, count(*) AS n FROM schema_migrations GROUP BY name HAVING count(*) > 1");
+      const units = await check.query<{ n: number }>("SELECT count(*) AS n FROM units WHERE code = 'xa-thanh-an'");
+      await check.close();
+      expect(migrations).toEqual([]);
+      expect(units[0]!.n).toBe(1);
+      a.child.kill("SIGTERM");
+      b.child.kill("SIGTERM");
+      await Promise.all([waitExit(a.child), waitExit(b.child)]);
+    });
+  });
+}
