@@ -16,7 +16,18 @@ import { auditRoutes } from "./features/audit/audit.routes.js";
 import { authRoutes } from "./features/auth/auth.routes.js";
 import { healthRoutes } from "./features/health/health.routes.js";
 import { peopleRoutes } from "./features/people/people.routes.js";
+import { progressRoutes } from "./features/progress/progress.routes.js";
+import { registrationsRoutes } from "./features/registrations/registrations.routes.js";
+import { homeRoutes } from "./features/home/home.routes.js";
+import { reportsRoutes } from "./features/reports/reports.routes.js";
+import { spreadsheetsRoutes } from "./features/spreadsheets/spreadsheets.routes.js";
 import { unitsRoutes } from "./features/units/units.routes.js";
+import { supervisionRoutes } from "./features/supervision/supervision.routes.js";
+import { evaluationsRoutes } from "./features/evaluations/evaluations.routes.js";
+import { commendationsRoutes } from "./features/commendations/commendations.routes.js";
+import { campaignsRoutes } from "./features/campaigns/campaigns.routes.js";
+import { plansRoutes } from "./features/plans/plans.routes.js";
+import { notificationsRoutes } from "./features/notifications/notifications.routes.js";
 import type { App, Feature } from "./http/app-types.js";
 import { registerErrorHandling } from "./http/errors.js";
 import { registerSession } from "./http/session.js";
@@ -25,7 +36,7 @@ import { registerSession } from "./http/session.js";
 z.config(vi());
 
 /** Every feature of the app: adding one is one line here. */
-const FEATURES: Feature[] = [healthRoutes, authRoutes, unitsRoutes, peopleRoutes, accountsRoutes, auditRoutes];
+const FEATURES: Feature[] = [healthRoutes, authRoutes, unitsRoutes, peopleRoutes, accountsRoutes, auditRoutes, spreadsheetsRoutes, reportsRoutes, homeRoutes, registrationsRoutes, progressRoutes, supervisionRoutes, evaluationsRoutes, commendationsRoutes, campaignsRoutes, plansRoutes, notificationsRoutes];
 
 export interface BuildAppOptions {
   db: Db;
@@ -72,13 +83,19 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   const indexHtml = path.join(config.webDir, "index.html");
   if (existsSync(indexHtml)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
-    // The web UI is a single-page app: any non-API GET serves index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === "GET" && !req.url.startsWith("/api/")) {
-        return reply.type("text/html; charset=utf-8").sendFile("index.html");
-      }
-      return reply.status(404).send({ error: { code: "NOT_FOUND", message: "Không tìm thấy địa chỉ yêu cầu" } });
-    });
+    // The web UI is a single-page app: any non-API GET serves index.html. (Registered in its own
+    // context: Fastify refuses a second not-found handler on the root, set by registerErrorHandling.)
+    await app.register(
+      async (web) => {
+        web.setNotFoundHandler((req, reply) => {
+          if (req.method === "GET" && !req.url.startsWith("/api/")) {
+            return reply.type("text/html; charset=utf-8").sendFile("index.html");
+          }
+          return reply.status(404).send({ error: { code: "NOT_FOUND", message: "Không tìm thấy địa chỉ yêu cầu" } });
+        });
+      },
+      { prefix: "/" },
+    );
   }
   return app;
 }

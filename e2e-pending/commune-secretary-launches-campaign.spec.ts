@@ -1,0 +1,53 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { openMenu, signIn } from "../e2e/support";
+
+/** Types a date the way users do (dd/mm/yyyy) into an antd date field. */
+async function typeDate(page: Page, field: Locator, value: string): Promise<void> {
+  await field.click();
+  await field.fill(value);
+  await field.press("Tab");
+  await expect(field).toHaveValue(value);
+}
+
+test("the commune secretary launches a campaign: name, period, criteria set, deadlines — and sees the cascade start", async ({ page }, testInfo) => {
+  const name = `Phong trào thi đua “Dân vận khéo” gắn với “5 không” năm 2027 (${testInfo.project.name} ${Date.now().toString(36)})`;
+
+  await signIn(page, "xa.bithu");
+  await openMenu(page, "Phong trào thi đua");
+  await expect(page.getByRole("region", { name: "Danh sách phong trào" }).getByText("năm 2020").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Phát động phong trào" }).click();
+  const dialog = page.getByRole("dialog", { name: "Phát động phong trào thi đua" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Đơn vị phát động")).toBeVisible();
+  await dialog.getByLabel("Tên phong trào").fill(name);
+  await typeDate(page, dialog.getByLabel("Ngày bắt đầu"), "01/03/2027");
+  await typeDate(page, dialog.getByLabel("Ngày kết thúc"), "15/12/2027");
+  await expect(dialog.getByLabel("Năm")).toHaveValue("2027");
+  // a deadline before the period starts is refused in the form, in Vietnamese
+  await typeDate(page, dialog.getByLabel("Hạn ban hành kế hoạch"), "20/02/2027");
+  await dialog.getByRole("button", { name: "Phát động" }).click();
+  await expect(dialog.getByText("Hạn ban hành kế hoạch phải từ ngày bắt đầu phong trào trở đi").first()).toBeVisible();
+  await typeDate(page, dialog.getByLabel("Hạn ban hành kế hoạch"), "20/03/2027");
+  await typeDate(page, dialog.getByLabel("Hạn đăng ký"), "15/04/2027");
+  await typeDate(page, dialog.getByLabel("Hạn báo cáo"), "10/12/2027");
+  await dialog.getByRole("button", { name: "Phát động" }).click();
+  await expect(dialog).toBeHidden();
+
+  // The campaign's page: the dates, the criteria set, the launching plan to write, every unit not yet planned.
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("01/03/2027 – 15/12/2027")).toBeVisible();
+  await expect(page.getByText("20/03/2027")).toBeVisible();
+  await expect(page.getByRole("link", { name: /“5 không”/ }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Lập kế hoạch phát động" })).toBeVisible();
+  const cascade = page.getByRole("region", { name: "Tình hình ban hành kế hoạch" });
+  const item = cascade.getByRole(testInfo.project.name === "phone" ? "listitem" : "row").filter({ hasText: "Chi bộ ấp Thiềng Liềng" });
+  await expect(item.getByText("Chưa lập kế hoạch")).toBeVisible();
+
+  // It is listed, and a teacher of a cell sees it too.
+  await openMenu(page, "Phong trào thi đua");
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await signIn(page, "th.gv03");
+  await openMenu(page, "Phong trào thi đua");
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});

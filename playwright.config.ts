@@ -1,0 +1,52 @@
+import { defineConfig } from "@playwright/test";
+
+/** One server for every project (fresh demo data per run); stories run at a desktop and a phone width. */
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: process.env.CI ? 1 : undefined,
+  retries: 0,
+  // The JSON report feeds the closing "N passed, N failed" line (scripts/test-summary.mjs).
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // Its own folder: Playwright empties outputDir at start, and test-results/ holds the other suites' reports.
+  outputDir: "test-results/playwright",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  use: {
+    baseURL: BASE_URL,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright never downloads a browser here.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } },
+    { name: "phone", use: { browserName: "chromium", viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+  ],
+  webServer: {
+    // `npm run test:e2e` builds the web UI first; the server serves dist/web.
+    command: "node e2e/start-server.mjs",
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { E2E_PORT: String(PORT) },
+  },
+});

@@ -1,0 +1,23 @@
+import { canManage, canView, canViewStaff, holdsPosition, type Actor } from "../../http/actor.js";
+import { AppError, forbidden } from "../../http/errors.js";
+
+/** Reading a unit's proposals: its committee, staff whose scope covers it (TTKV), the level above. */
+export function canReadCommendations(actor: Actor, unitId: string, parentId: string | null): boolean {
+  return canManage(actor, unitId) || canViewStaff(actor, unitId) || holdsPosition(actor, unitId, "secretary", "deputy_secretary") || (parentId !== null && canManage(actor, parentId));
+}
+
+export function assertCanReadCommendations(actor: Actor, unitId: string, parentId: string | null): void {
+  if (canReadCommendations(actor, unitId, parentId)) return;
+  if (!canView(actor, unitId)) throw new AppError("NOT_FOUND", "Không tìm thấy dữ liệu");
+  throw forbidden("Chỉ cấp ủy và cấp trên được xem đề xuất tuyên dương");
+}
+
+/** The proposing unit's managers propose (the cell secretary's account). */
+export function canPropose(actor: Actor, unitId: string): boolean {
+  return canManage(actor, unitId);
+}
+
+/** The committee above the proposing unit decides (manage scope on the parent: the commune). */
+export function canDecide(actor: Actor, parentId: string | null): boolean {
+  return actor.isAdmin || (parentId !== null && canManage(actor, parentId));
+}

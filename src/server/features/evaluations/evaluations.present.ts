@@ -1,0 +1,123 @@
+import { POSITION_ROLE_LABELS, type POSITION_ROLES } from "@contracts/common.js";
+import { EVALUATION_STATUS_LABELS, type EvaluationSheet, type MyEvaluationItem } from "@contracts/evaluations.js";
+import { RATING_SHORT_LABELS, VIOLATION_KIND_LABELS, type Rating } from "@domain/ratings.js";
+import type { z } from "zod";
+import { commitmentLabel, statusLabel } from "../supervision/outcomes.js";
+import type { getSheet, listEvaluations, listMine } from "./evaluations.service.js";
+import type { SelfAssessmentRow } from "./evaluations.queries.js";
+
+const roleLabel = (r: string | null) => (r ? (POSITION_ROLE_LABELS[r as (typeof POSITION_ROLES)[number]] ?? r) : null);
+const ratingLabel = (r: Rating | null | undefined) => (r ? RATING_SHORT_LABELS[r] : null);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentEvaluationList(rows: Awaited<ReturnType<typeof listEvaluations>>) {
+  return {
+    items: rows.map(({ row, evaluation, memberCount, canStart }) => {
+      const status: keyof typeof EVALUATION_STATUS_LABELS = evaluation?.status ?? "none";
+      return {
+        campaignId: row.campaign_id,
+        campaignName: row.campaign_name,
+        campaignYear: row.campaign_year,
+        periodStart: row.period_start,
+        periodEnd: row.period_end,
+        unitId: row.unit_id,
+        unitName: row.unit_name,
+        evaluationId: evaluation?.id ?? null,
+        status,
+        statusLabel: EVALUATION_STATUS_LABELS[status],
+        memberCount,
+        ratedCount: evaluation?.rated ?? 0,
+        canStart,
+      };
+    }),
+  };
+}
+
+function presentSelf(s: SelfAssessmentRow | null) {
+  return s
+    ? { content: s.content, proposedRating: s.proposed_rating, proposedRatingLabel: ratingLabel(s.proposed_rating), selfScore: s.self_score, submittedAt: s.submitted_at.toISOString() }
+    : null;
+}
+
+export function presentSheet(d: Awaited<ReturnType<typeof getSheet>>): z.infer<typeof EvaluationSheet> {
+  const e = d.evaluation;
+  const p = d.param;
+  return {
+    id: e.id,
+    campaign: { id: d.campaign.id, name: d.campaign.name, year: d.campaign.year, periodStart: d.campaign.period_start, periodEnd: d.campaign.period_end },
+    unit: { id: d.unit.id, name: d.unit.name },
+    parentUnit: d.parent ? { id: d.parent.id, name: d.parent.name } : null,
+    status: e.status,
+    statusLabel: EVALUATION_STATUS_LABELS[e.status],
+    locked: e.status !== "draft",
+    allowHigherQuota: e.allow_higher_quota,
+    unitRating: e.unit_rating,
+    unitRatingLabel: ratingLabel(e.unit_rating),
+    cellApprovedAt: iso(e.cell_approved_at),
+    cellApprovedBy: e.cell_approved_by_username,
+    communeApprovedAt: iso(e.commune_approved_at),
+    communeApprovedBy: e.commune_approved_by_username,
+    parameters: {
+      regulation: p.value.regulation,
+      legalBasis: p.legalBasis,
+      validFrom: p.validFrom,
+      validTo: p.validTo,
+      bands: { ...p.value.bands },
+      quotaPercent: d.quota.percent,
+      excellentCount: d.quota.excellentCount,
+      goodCount: d.quota.goodCount,
+      excellentLimit: d.quota.excellentLimit,
+    },
+    members: d.sheets.map((m) => ({
+      personId: m.person.person_id,
+      fullName: m.person.full_name,
+      roleLabel: roleLabel(m.person.role),
+      selfAssessment: presentSelf(m.self),
+      commitments: m.commitments.map((c) => ({
+        id: c.row.id,
+        label: commitmentLabel(c.row),
+        criterionCode: c.row.criterion_code,
+        itemCode: c.row.item_code,
+        itemTitle: c.row.item_title,
+        action: c.row.action,
+        target: c.row.target,
+        status: c.row.status,
+        statusLabel: statusLabel(c.row.status),
+        suggested: { achieved: c.suggested.achieved, reason: c.suggested.reason },
+        judgedStatus: c.row.judged_status,
+        judgedNote: c.row.judged_note,
+        judgedExceeded: c.row.judged_exceeded,
+        achieved: c.achieved,
+      })),
+      violations: m.violations.map((v) => ({ id: v.id, kindLabel: VIOLATION_KIND_LABELS[v.kind], occurredOn: v.occurred_on, description: v.description })),
+      suggestedScore: { score: m.suggestedScore.score, explanation: m.suggestedScore.explanation },
+      suggestedRating: m.suggestedRating ? { rating: m.suggestedRating.rating, label: RATING_SHORT_LABELS[m.suggestedRating.rating], reasons: m.suggestedRating.reasons } : null,
+      score: m.item?.score ?? null,
+      rating: m.item?.rating ?? null,
+      ratingLabel: ratingLabel(m.item?.rating),
+      notes: m.item?.notes ?? null,
+      overridden: Boolean(m.item?.rating && m.suggestedRating && m.item.rating !== m.suggestedRating.rating),
+    })),
+    warnings: d.warnings,
+    abilities: d.abilities,
+  };
+}
+
+export function presentMine(rows: Awaited<ReturnType<typeof listMine>>): { items: z.infer<typeof MyEvaluationItem>[] } {
+  return {
+    items: rows.map(({ pair, status, self, result }) => {
+      const locked = status === "cell_approved" || status === "commune_approved";
+      return {
+        campaignId: pair.campaign_id,
+        campaignName: pair.campaign_name,
+        periodStart: pair.period_start,
+        periodEnd: pair.period_end,
+        unitId: pair.unit_id,
+        unitName: pair.unit_name,
+        locked,
+        selfAssessment: presentSelf(self),
+        result: locked && result ? { score: result.score, rating: result.rating, ratingLabel: ratingLabel(result.rating), statusLabel: EVALUATION_STATUS_LABELS[status] } : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,149 @@
+import type { Queryable } from "../../db/client.js";
+
+export interface CommitmentContextRow {
+  id: string;
+  registration_id: string;
+  criterion_item_id: string;
+  item_code: string;
+  item_title: string;
+  criterion_code: string;
+  criterion_title: string;
+  action: string;
+  target: string | null;
+  place: string | null;
+  start_date: string | null;
+  deadline: string | null;
+  status: string;
+  reg_status: string;
+  unit_id: string;
+  person_id: string | null;
+  person_name: string | null;
+  collective_name: string | null;
+  campaign_id: string;
+  campaign_name: string;
+}
+
+/** A commitment with what deciding about it needs: its registration, unit, owner and campaign. */
+export function getCommitmentContext(db: Queryable, id: string) {
+  return db
+    .query<CommitmentContextRow>(
+      `SELECT cm.id, cm.registration_id, cm.criterion_item_id, ci.code AS item_code, ci.title AS item_title, cr.code AS criterion_code,
+              cr.title AS criterion_title, cm.action, cm.target, cm.place, cm.start_date, cm.deadline, cm.status,
+              r.status AS reg_status, r.unit_id, r.person_id, pe.full_name AS person_name, r.collective_name, r.campaign_id, c.name AS campaign_name
+         FROM commitments cm
+         JOIN registrations r ON r.id = cm.registration_id
+         JOIN campaigns c ON c.id = r.campaign_id
+         JOIN criterion_items ci ON ci.id = cm.criterion_item_id
+         JOIN criteria cr ON cr.id = ci.criterion_id
+         LEFT JOIN persons pe ON pe.id = r.person_id
+        WHERE cm.id = $1`,
+      [id],
+    )
+    .then((r) => r[0] ?? null);
+}
+
+export interface ProgressRow {
+  id: string;
+  commitment_id: string;
+  status: string;
+  note: string | null;
+  created_at: Date;
+  created_by_name: string | null;
+  item_code: string;
+  action: string;
+}
+
+/** Progress updates of some commitments, newest first. */
+export function listProgress(db: Queryable, commitmentIds: string[]) {
+  return db.query<ProgressRow>(
+    `SELECT pu.id, pu.commitment_id, pu.status, pu.note, pu.created_at, a.display_name AS created_by_name, ci.code AS item_code, cm.action
+       FROM progress_updates pu
+       JOIN commitments cm ON cm.id = pu.commitment_id
+       JOIN criterion_items ci ON ci.id = cm.criterion_item_id
+       LEFT JOIN accounts a ON a.id = pu.created_by
+      WHERE pu.commitment_id = ANY($1::uuid[])
+      ORDER BY pu.created_at DESC, pu.id`,
+    [commitmentIds],
+  );
+}
+
+export function listCommitmentIds(db: Queryable, registrationId: string) {
+  return db.query<{ id: string }>("SELECT id FROM commitments WHERE registration_id = $1", [registrationId]).then((r) => r.map((x) => x.id));
+}
+
+export interface EvidenceMetaRow {
+  id: string;
+  progress_update_id: string | null;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+}
+
+/** File metadata (never the bytes) of some progress updates. */
+export function listEvidenceMeta(db: Queryable, progressUpdateIds: string[]) {
+  if (progressUpdateIds.length === 0) return Promise.resolve([] as EvidenceMetaRow[]);
+  return db.query<EvidenceMetaRow>(
+    `SELECT id, progress_update_id, file_name, mime_type, size_bytes, sha256 FROM evidence_files
+      WHERE progress_update_id = ANY($1::uuid[]) ORDER BY created_at, file_name`,
+    [progressUpdateIds],
+  );
+}
+
+/** One stored file with its bytes. */
+export function getEvidenceFile(db: Queryable, id: string) {
+  return db
+    .query<EvidenceMetaRow & { unit_id: string; data: Uint8Array }>(
+      "SELECT id, progress_update_id, unit_id, file_name, mime_type, size_bytes, sha256, data FROM evidence_files WHERE id = $1",
+      [id],
+    )
+    .then((r) => r[0] ?? null);
+}
+
+export interface RegistrationEventRow {
+  at: Date;
+  action: string;
+  actor_name: string | null;
+  after: { reason?: string; late?: boolean; resubmission?: boolean } | null;
+}
+
+/** The audited workflow steps of a registration (created, revised, submitted, approved, returned). */
+export function listRegistrationEvents(db: Queryable, registrationId: string) {
+  return db.query<RegistrationEventRow>(
+    `SELECT l.at, l.action, COALESCE(a.display_name, l.actor_username) AS actor_name, l.after
+       FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_account_id
+      WHERE l.subject_type = 'registration' AND l.subject_id = $1 AND l.action LIKE 'registration.%'
+      ORDER BY l.at DESC, l.id DESC`,
+    [registrationId],
+  );
+}
+
+export async function insertProgress(db: Queryable, p: { commitmentId: string; status: string; note: string | null; accountId: string }) {
+  const rows = await db.query<{ id: string; created_at: Date }>(
+    "INSERT INTO progress_updates (commitment_id, status, note, created_by) VALUES ($1, $2, $3, $4) RETURNING id, created_at",
+    [p.commitmentId, p.status, p.note, p.accountId],
+  );
+  return rows[0]!;
+}
+
+/** The commitment's current status is the one its latest update states. */
+export async function setCommitmentStatus(db: Queryable, commitmentId: string, status: string) {
+  await db.query("UPDATE commitments SET status = $2, updated_at = now() WHERE id = $1", [commitmentId, status]);
+}
+
+export async function insertEvidence(
+  db: Queryable,
+  f: { unitId: string; progressUpdateId: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string; data: Buffer; accountId: string },
+) {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO evidence_files (unit_id, progress_update_id, file_name, mime_type, size_bytes, sha256, data, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [f.unitId, f.progressUpdateId, f.fileName, f.mimeType, f.sizeBytes, f.sha256, f.data, f.accountId],
+  );
+  return rows[0]!.id;
+}
+
+/** Registration status, re-read under a row lock inside the posting transaction. */
+export function lockRegistrationStatus(db: Queryable, registrationId: string) {
+  return db.query<{ status: string }>("SELECT status FROM registrations WHERE id = $1 FOR SHARE", [registrationId]).then((r) => r[0]?.status ?? null);
+}

@@ -1,0 +1,57 @@
+import { canManage, canView, canViewStaff, holdsPosition, type Actor } from "../../http/actor.js";
+import type { CampaignRow, RegistrationRow } from "./registrations.queries.js";
+
+/** Registration, editing and submission happen while the campaign is active (not a draft, not closed). */
+export function campaignOpen(c: Pick<CampaignRow, "status">): boolean {
+  return c.status === "active";
+}
+
+/** The secretary approves or returns registrations: manage scope on the unit, or its secretary. */
+export function canReview(actor: Actor, unitId: string): boolean {
+  return canManage(actor, unitId) || holdsPosition(actor, unitId, "secretary");
+}
+
+/** Who sees a unit's whole sheet and its coverage: staff scopes and the cell's leadership. */
+export function canViewSheet(actor: Actor, unitId: string): boolean {
+  return canViewStaff(actor, unitId) || canReview(actor, unitId) || holdsPosition(actor, unitId, "deputy_secretary", "committee_member");
+}
+
+/** A collective registration (the cell itself, a mass organisation) is made by the unit's manager. */
+export function canRegisterCollective(actor: Actor, unitId: string): boolean {
+  return canReview(actor, unitId);
+}
+
+/** Is this the actor's own registration? */
+export function isOwner(actor: Actor, r: Pick<RegistrationRow, "person_id">): boolean {
+  return r.person_id !== null && actor.personId === r.person_id;
+}
+
+/** One registration is readable by its owner and by whoever may read the unit. */
+export function canViewRegistration(actor: Actor, r: Pick<RegistrationRow, "person_id" | "unit_id">): boolean {
+  return isOwner(actor, r) || canView(actor, r.unit_id);
+}
+
+/**
+ * Who may write the content of a registration (edit, submit, post progress): the member on their
+ * own sheet (while holding a position in the unit); for a collective, the unit's managers.
+ */
+export function canAuthor(actor: Actor, r: Pick<RegistrationRow, "person_id" | "unit_id">, holdsPositionNow: boolean): boolean {
+  if (r.person_id === null) return canRegisterCollective(actor, r.unit_id);
+  return isOwner(actor, r) && holdsPositionNow;
+}
+
+export const EDITABLE_STATUSES = ["draft", "returned"] as const;
+
+export function isEditable(status: string): boolean {
+  return (EDITABLE_STATUSES as readonly string[]).includes(status);
+}
+
+/** Progress is posted by the owner, or by the unit's managers (who also post for collectives). */
+export function canPostProgress(actor: Actor, r: Pick<RegistrationRow, "person_id" | "unit_id">): boolean {
+  return isOwner(actor, r) || canReview(actor, r.unit_id);
+}
+
+/** Does the actor hold a position in this unit today? */
+export function holdsAnyPosition(actor: Actor, unitId: string): boolean {
+  return actor.positions.some((p) => p.unitId === unitId);
+}

@@ -1,0 +1,368 @@
+import { REPORT_SECTION_LABELS, REPORT_SECTIONS, type ReportStatistics, type SaveReportBody, type SubmissionState } from "@contracts/reports.js";
+import { MODEL_FIELDS, type ModelField } from "@domain/criteria.js";
+import { formatViDate, todayInVietnam } from "@domain/dates.js";
+import { formatPartySymbol, nextNumber } from "@domain/document-numbers.js";
+import { VIOLATION_KINDS, VIOLATION_KIND_LABELS } from "@domain/ratings.js";
+import { percentAchieved, rollUp, type RollUpTotals } from "@domain/roll-up.js";
+import { compareText } from "@domain/vietnamese-text.js";
+import { recordAction } from "../../audit/record-action.js";
+import type { Db, Queryable } from "../../db/client.js";
+import { assertCanManage, canManage, type Actor } from "../../http/actor.js";
+import { AppError, conflict, invalid, notFound } from "../../http/errors.js";
+import { achievedFlags, campaignAsOf, countPeople, criterionCounts, defaultTermBounds, subtreeSets } from "./reports.compute.js";
+import { canEditReport, canReadReport, NON_REPORTING_KINDS, REPORTING_UNIT_KINDS } from "./reports.policy.js";
+import * as q from "./reports.queries.js";
+
+const SUBJECT_KIND_LABELS: Record<string, string> = { person: "Cá nhân", collective: "Tập thể", model: "Mô hình" };
+
+export interface CampaignUnitContext {
+  campaign: q.CampaignRow;
+  unit: { id: string; name: string; kind: string; symbol_code: string; parent_id: string | null };
+  asOf: string;
+  today: string;
+}
+
+/**
+ * The campaign and a unit of its tree, readable by the actor; 404 when either is unknown, the unit
+ * is outside the actor's reach, or the unit is not under the campaign's launching unit.
+ */
+export async function loadCampaignUnit(db: Queryable, actor: Actor, campaignId: string, unitId: string): Promise<CampaignUnitContext> {
+  if (!canReadReport(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
+  const campaign = await q.getCampaign(db, campaignId);
+  if (!campaign || campaign.status === "draft") throw notFound("Không tìm thấy đợt thi đua");
+  const today = todayInVietnam();
+  const asOf = campaignAsOf(campaign, today);
+  if (!(await q.isInSubtree(db, campaign.unit_id, unitId, asOf))) throw notFound("Đơn vị không tham gia đợt thi đua này");
+  const unit = await q.getUnitOn(db, unitId, asOf);
+  if (!unit) throw notFound("Không tìm thấy đơn vị");
+  return { campaign, unit, asOf, today };
+}
+
+/** Everything the live figures of a subtree need, read straight from the campaign tables (no cache). */
+export async function loadFigures(db: Queryable, campaign: q.CampaignRow, rootId: string, asOf: string) {
+  const units = await q.listSubtree(db, rootId, asOf);
+  const ids = units.map((u) => u.unit_id);
+  const criteria = await q.listCriteria(db, campaign.criteria_set_id);
+  const commitments = await q.listApprovedCommitments(db, campaign.id, ids);
+  const violations = await q.listCampaignViolations(db, campaign.id);
+  const members = await q.listMembersOn(db, ids, asOf);
+  const registrants = await q.listApprovedRegistrants(db, campaign.id, ids);
+  const achieved = achievedFlags(commitments, violations, { from: campaign.period_start, to: campaign.period_end });
+  const codes = criteria.map((c) => c.code);
+  const totals = rollUp(
+    units.map((u) => ({ id: u.unit_id, parentId: u.parent_id })),
+    criterionCounts(commitments, achieved),
+    codes,
+  );
+  const sets = subtreeSets(units);
+  const titles = new Map(criteria.map((c) => [c.code, c.title]));
+  const criteriaOf = (t: RollUpTotals | undefined) => {
+    const extra = Object.keys(t?.byCriterion ?? {}).filter((c) => !titles.has(c));
+    return [...codes, ...extra].map((code) => ({ code, title: titles.get(code) ?? code, ...(t?.byCriterion[code] ?? { registered: 0, achieved: 0, percent: 0 }) }));
+  };
+  const membersOf = (unitId: string) => {
+    const set = sets.get(unitId) ?? new Set([unitId]);
+    return { registered: countPeople(registrants, set), total: countPeople(members, set) };
+  };
+  return { units, ids, totals, sets, violations, criteriaOf, membersOf };
+}
+
+/** The statistics of a unit's report over its whole subtree, as they are now. */
+export async function buildStatistics(db: Queryable, ctx: CampaignUnitContext): Promise<ReportStatistics> {
+  const { campaign, unit, asOf } = ctx;
+  const f = await loadFigures(db, campaign, unit.id, asOf);
+  const t = f.totals.get(unit.id);
+  const names = new Map(f.units.map((u) => [u.unit_id, u.name]));
+  const inTree = f.sets.get(unit.id) ?? new Set([unit.id]);
+  const models = await q.listModels(db, campaign.id, f.ids);
+  const proposals = await q.listProposals(db, campaign.id, f.ids);
+  const byKind = new Map<string, number>();
+  for (const v of f.violations) if (inTree.has(v.unit_id)) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
+  const approved = proposals.filter((p) => p.status === "approved");
+  return {
+    asOf,
+    criteria: f.criteriaOf(t),
+    total: t?.total ?? { registered: 0, achieved: 0, percent: 0 },
+    members: f.membersOf(unit.id),
+    models: {
+      count: models.length,
+      items: models.map((m) => ({
+        name: m.name,
+        field: m.field,
+        fieldLabel: MODEL_FIELDS[m.field as ModelField] ?? m.field,
+        ownerName: m.owner_name,
+        unitName: names.get(m.unit_id) ?? "",
+      })),
+    },
+    violations: {
+      count: [...byKind.values()].reduce((a, b) => a + b, 0),
+      byKind: VIOLATION_KINDS.filter((k) => byKind.has(k)).map((k) => ({ kind: k, label: VIOLATION_KIND_LABELS[k], count: byKind.get(k) ?? 0 })),
+    },
+    commendations: {
+      proposed: proposals.filter((p) => p.status === "proposed").length,
+      approved: approved.length,
+      declined: proposals.filter((p) => p.status === "declined").length,
+      approvedItems: approved.map((p) => ({ subjectName: p.subject_name, subjectKindLabel: SUBJECT_KIND_LABELS[p.subject_kind] ?? p.subject_kind, unitName: names.get(p.unit_id) ?? "" })),
+    },
+  };
+}
+
+/** A submitted report is late when it was sent (Vietnamese date) after the campaign's report deadline. */
+export function isLate(report: Pick<q.ReportRow, "status" | "submitted_at"> | null, deadline: string | null): boolean {
+  if (!report || report.status !== "submitted" || !report.submitted_at || !deadline) return false;
+  return todayInVietnam(report.submitted_at) > deadline;
+}
+
+export function submissionState(report: Pick<q.ReportRow, "status" | "submitted_at"> | null, deadline: string | null): SubmissionState {
+  if (!report) return "not_started";
+  if (report.status === "draft") return "draft";
+  return isLate(report, deadline) ? "submitted_late" : "submitted_on_time";
+}
+
+/** The committee term of the unit a date falls in: the recorded one, else the default five-year cycle. */
+async function termBounds(db: Queryable, unitId: string, date: string): Promise<{ start: string; end: string }> {
+  const recorded = await q.findRecordedTerm(db, unitId, date);
+  if (recorded && (recorded.end_date === null || recorded.end_date >= date)) return { start: recorded.start_date, end: recorded.end_date ?? "9999-12-31" };
+  return defaultTermBounds(date);
+}
+
+/** The unit's result reports numbered in the same term as `date` (the BC series that continues). */
+async function numberedInTerm(db: Queryable, unitId: string, date: string, excludeId: string | null) {
+  const term = await termBounds(db, unitId, date);
+  const rows = (await q.listNumberedReports(db, unitId)).filter((r) => r.id !== excludeId && r.date >= term.start && r.date <= term.end);
+  return { term, rows };
+}
+
+async function suggestNumber(db: Queryable, unitId: string, date: string, excludeId: string | null) {
+  const { term, rows } = await numberedInTerm(db, unitId, date, excludeId);
+  return nextNumber({ format: "party", existing: rows.map((r) => ({ number: r.number, typeCode: "BC", date: r.date })), typeCode: "BC", date, termStart: term.start });
+}
+
+function symbolFor(number: number, symbolCode: string): string {
+  return formatPartySymbol({ number, typeCode: "BC", issuerCode: symbolCode });
+}
+
+/** A unit's report with its statistics (frozen once submitted, live before) and what the actor may do. */
+export async function getUnitReport(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
+  const { db, actor } = opts;
+  const ctx = await loadCampaignUnit(db, actor, opts.campaignId, opts.unitId);
+  const report = await q.getReport(db, opts.campaignId, opts.unitId);
+  const frozen = report?.status === "submitted" && report.statistics !== null;
+  const statistics = frozen ? (report.statistics as ReportStatistics) : await buildStatistics(db, ctx);
+  const receiver = report?.received_by_unit_id
+    ? { unit_id: report.received_by_unit_id, name: report.received_by_name ?? "" }
+    : report?.status === "submitted"
+      ? null
+      : await q.findReceivingOffice(db, ctx.unit.id, ctx.today);
+  const date = report?.report_date ?? ctx.today;
+  const suggestedNumber = report?.number ?? (await suggestNumber(db, ctx.unit.id, date, report?.id ?? null));
+  const children = await q.listSubtree(db, ctx.unit.id, ctx.asOf);
+  const editable = canEditReport(actor, ctx.unit.id, report?.status ?? null);
+  return {
+    ctx,
+    report,
+    statistics,
+    frozen,
+    receiver,
+    suggestedNumber,
+    suggestedSymbol: symbolFor(suggestedNumber, ctx.unit.symbol_code),
+    hasChildren: children.length > 1,
+    late: isLate(report, ctx.campaign.report_deadline),
+    can: { edit: editable, submit: editable },
+  };
+}
+
+type Fields = Omit<q.ReportValues, "symbol">;
+
+function mergeValues(existing: q.ReportRow | null, body: SaveReportBody): Fields {
+  const pick = <K extends keyof SaveReportBody>(k: K, current: Fields[keyof Fields]) => (body[k] === undefined ? current : (body[k] ?? null));
+  const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
+  return {
+    number: pick("number", existing?.number ?? null) as number | null,
+    reportDate: pick("reportDate", existing?.report_date ?? null) as string | null,
+    strengths: text(pick("strengths", existing?.strengths ?? null)),
+    limitations: text(pick("limitations", existing?.limitations ?? null)),
+    causes: text(pick("causes", existing?.causes ?? null)),
+    nextSteps: text(pick("nextSteps", existing?.next_steps ?? null)),
+  };
+}
+
+async function checkNumberFree(db: Queryable, unitId: string, number: number, date: string, selfId: string | null, symbol: string) {
+  const { rows } = await numberedInTerm(db, unitId, date, selfId);
+  if (rows.some((r) => r.number === number)) throw conflict(`Số ${symbol} đã được dùng cho một báo cáo khác của đơn vị trong nhiệm kỳ này`);
+}
+
+function checkReportDate(ctx: CampaignUnitContext, date: string | null) {
+  if (date && date < ctx.campaign.period_start) {
+    throw invalid("Ngày báo cáo không hợp lệ", [{ path: "reportDate", message: `Ngày báo cáo phải từ ngày bắt đầu đợt thi đua (${formatViDate(ctx.campaign.period_start)})` }]);
+  }
+}
+
+/** Writes the draft (creating it on first save); a submitted report is read-only (409 LOCKED). */
+export async function saveReport(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; body: SaveReportBody }) {
+  const { db, actor, body } = opts;
+  const ctx = await loadCampaignUnit(db, actor, opts.campaignId, opts.unitId);
+  assertCanManage(actor, ctx.unit.id);
+  checkReportDate(ctx, body.reportDate ?? null);
+  return db.transaction(async (tx) => {
+    const existing = await q.getReport(tx, opts.campaignId, opts.unitId, { forUpdate: true });
+    if (existing?.status === "submitted") throw new AppError("LOCKED", "Báo cáo đã gửi lên cấp trên, không thể sửa");
+    const values = mergeValues(existing, body);
+    const symbol = values.number ? symbolFor(values.number, ctx.unit.symbol_code) : null;
+    if (values.number && symbol) await checkNumberFree(tx, ctx.unit.id, values.number, values.reportDate ?? ctx.today, existing?.id ?? null, symbol);
+    let id = existing?.id ?? null;
+    if (id) await q.updateReport(tx, id, { ...values, symbol });
+    else id = await q.insertReport(tx, opts.campaignId, opts.unitId, { ...values, symbol });
+    if (!id) throw conflict("Báo cáo vừa được người khác tạo, vui lòng tải lại trang");
+    await recordAction(tx, actor, {
+      action: existing ? "result_report.update" : "result_report.create",
+      subjectType: "result_report",
+      subjectId: id,
+      unitId: ctx.unit.id,
+      before: existing ? presentValues(existing) : undefined,
+      after: { ...values, symbol },
+    });
+    return id;
+  });
+}
+
+function presentValues(r: q.ReportRow) {
+  return { number: r.number, symbol: r.symbol, reportDate: r.report_date, strengths: r.strengths, limitations: r.limitations, causes: r.causes, nextSteps: r.next_steps };
+}
+
+/**
+ * Submits the report to the level above through the mass-mobilisation office: the narrative must
+ * be complete; the number (suggested when empty) and the date are fixed; the statistics are frozen
+ * as they are at this moment. A report is submitted once (409 afterwards).
+ */
+export async function submitReport(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; body: SaveReportBody }) {
+  const { db, actor, body } = opts;
+  const ctx = await loadCampaignUnit(db, actor, opts.campaignId, opts.unitId);
+  assertCanManage(actor, ctx.unit.id);
+  checkReportDate(ctx, body.reportDate ?? null);
+  return db.transaction(async (tx) => {
+    const existing = await q.getReport(tx, opts.campaignId, opts.unitId, { forUpdate: true });
+    if (existing?.status === "submitted") throw new AppError("INVALID_STATE", "Báo cáo đã được gửi trước đó");
+    const values = mergeValues(existing, body);
+    const missing = REPORT_SECTIONS.filter((s) => !values[s]);
+    if (missing.length) {
+      throw invalid(
+        `Báo cáo chưa có nội dung: ${missing.map((s) => REPORT_SECTION_LABELS[s]).join(", ")}`,
+        missing.map((s) => ({ path: s, message: `Vui lòng nhập phần “${REPORT_SECTION_LABELS[s]}”` })),
+      );
+    }
+    values.reportDate ??= ctx.today;
+    if (values.reportDate > ctx.today) throw invalid("Ngày báo cáo không hợp lệ", [{ path: "reportDate", message: "Ngày báo cáo không được sau ngày gửi" }]);
+    values.number ??= await suggestNumber(tx, ctx.unit.id, values.reportDate, existing?.id ?? null);
+    const symbol = symbolFor(values.number, ctx.unit.symbol_code);
+    await checkNumberFree(tx, ctx.unit.id, values.number, values.reportDate, existing?.id ?? null, symbol);
+    const statistics = await buildStatistics(tx, ctx);
+    const receiver = await q.findReceivingOffice(tx, ctx.unit.id, ctx.today);
+    let id = existing?.id ?? null;
+    if (id) await q.updateReport(tx, id, { ...values, symbol });
+    else id = await q.insertReport(tx, opts.campaignId, opts.unitId, { ...values, symbol });
+    if (!id) throw conflict("Báo cáo vừa được người khác tạo, vui lòng tải lại trang");
+    await q.markSubmitted(tx, id, { statistics, submittedBy: actor.accountId, receivedByUnitId: receiver?.unit_id ?? null });
+    await recordAction(tx, actor, {
+      action: "result_report.submit",
+      subjectType: "result_report",
+      subjectId: id,
+      unitId: ctx.unit.id,
+      before: existing ? { status: existing.status } : { status: null },
+      after: { status: "submitted", symbol, reportDate: values.reportDate, receivedBy: receiver?.name ?? null, total: statistics.total },
+    });
+    return id;
+  });
+}
+
+/** Live totals over the unit's subtree, with one row per child unit (each child's own subtree). */
+export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
+  const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId);
+  const f = await loadFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf);
+  const children = f.units.filter((u) => u.parent_id === ctx.unit.id);
+  const reports = new Map((await q.listReports(opts.db, ctx.campaign.id, children.map((c) => c.unit_id))).map((r) => [r.unit_id, r]));
+  const kinds = new Map(f.units.map((u) => [u.unit_id, u.kind]));
+  const hasReporter = (id: string) => [...(f.sets.get(id) ?? [])].some((u) => REPORTING_UNIT_KINDS.has(kinds.get(u) ?? ""));
+  const rows = children
+    .map((c) => {
+      const t = f.totals.get(c.unit_id);
+      const reporting = REPORTING_UNIT_KINDS.has(c.kind) || reports.has(c.unit_id);
+      return {
+        unit: c,
+        totals: t,
+        criteria: f.criteriaOf(t),
+        members: f.membersOf(c.unit_id),
+        submission: reporting ? submissionState(reports.get(c.unit_id) ?? null, ctx.campaign.report_deadline) : null,
+      };
+    })
+    .filter((r) => (r.totals?.total.registered ?? 0) > 0 || r.submission !== null || hasReporter(r.unit.unit_id))
+    .sort((a, b) => compareText(a.unit.name, b.unit.name));
+  const t = f.totals.get(ctx.unit.id);
+  return { ctx, criteria: f.criteriaOf(t), total: t?.total ?? { registered: 0, achieved: 0, percent: percentAchieved(0, 0) }, members: f.membersOf(ctx.unit.id), rows };
+}
+
+export interface SubmissionEntry {
+  unit: q.SubtreeUnitRow;
+  parentName: string | null;
+  report: q.ReportRow | null;
+  state: SubmissionState;
+  overdue: boolean;
+}
+
+/**
+ * Every unit under `rootId` expected to report (cells, the Fatherland Front, mass organisations,
+ * and any unit that started a report), with where its report stands.
+ */
+export async function listSubmissionEntries(db: Queryable, campaign: q.CampaignRow, rootId: string, asOf: string, today: string): Promise<SubmissionEntry[]> {
+  const units = await q.listSubtree(db, rootId, asOf);
+  const names = new Map(units.map((u) => [u.unit_id, u.name]));
+  const below = units.filter((u) => u.depth > 0);
+  const reports = new Map((await q.listReports(db, campaign.id, below.map((u) => u.unit_id))).map((r) => [r.unit_id, r]));
+  const deadlinePassed = campaign.report_deadline !== null && today > campaign.report_deadline;
+  return below
+    .filter((u) => REPORTING_UNIT_KINDS.has(u.kind) || reports.has(u.unit_id))
+    .map((u) => {
+      const report = reports.get(u.unit_id) ?? null;
+      const state = submissionState(report, campaign.report_deadline);
+      return { unit: u, parentName: u.parent_id ? (names.get(u.parent_id) ?? null) : null, report, state, overdue: deadlinePassed && (state === "not_started" || state === "draft") };
+    })
+    .sort((a, b) => a.unit.depth - b.unit.depth || compareText(a.unit.name, b.unit.name));
+}
+
+/** Which units under a unit have reported, on time or late, and which have not (commune, TTKV). */
+export async function getSubmissions(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
+  const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId);
+  const entries = await listSubmissionEntries(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, ctx.today);
+  const deadlinePassed = ctx.campaign.report_deadline !== null && ctx.today > ctx.campaign.report_deadline;
+  return { ctx, entries, deadlinePassed };
+}
+
+/**
+ * Campaigns the actor takes part in or follows, each with the actor's own units in it (the roots
+ * of its scopes and the units where it holds a position), for the report pages' pickers.
+ */
+export async function listReportCampaigns(opts: { db: Db; actor: Actor }) {
+  const { db, actor } = opts;
+  const today = todayInVietnam();
+  const home = new Set<string>([...actor.scopes.map((s) => s.unitId), ...actor.positions.map((p) => p.unitId)]);
+  const campaigns = new Map<string, { campaign: q.CampaignRow; units: Map<string, { id: string; name: string; kind: string; hasChildren: boolean; canManage: boolean }> }>();
+  const add = async (c: q.CampaignRow, unitId: string) => {
+    const asOf = campaignAsOf(c, today);
+    const unit = await q.getUnitOn(db, unitId, asOf);
+    if (!unit || NON_REPORTING_KINDS.has(unit.kind)) return;
+    const entry = campaigns.get(c.id) ?? { campaign: c, units: new Map() };
+    campaigns.set(c.id, entry);
+    if (entry.units.has(unitId)) return;
+    const subtree = await q.listSubtree(db, unitId, asOf);
+    entry.units.set(unitId, { id: unitId, name: unit.name, kind: unit.kind, hasChildren: subtree.length > 1, canManage: canManage(actor, unitId) });
+  };
+  if (actor.isAdmin) {
+    for (const c of await q.listCampaignsLaunchedBy(db, null)) await add(c, c.unit_id);
+  }
+  for (const unitId of home) {
+    for (const c of await q.listCampaignsCovering(db, unitId, today, ["active", "closed"])) await add(c, unitId);
+  }
+  return [...campaigns.values()]
+    .sort((a, b) => b.campaign.year - a.campaign.year || b.campaign.period_start.localeCompare(a.campaign.period_start))
+    .map((e) => ({ campaign: e.campaign, units: [...e.units.values()].sort((a, b) => Number(b.hasChildren) - Number(a.hasChildren) || compareText(a.name, b.name)) }));
+}

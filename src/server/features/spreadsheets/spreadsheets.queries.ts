@@ -1,0 +1,228 @@
+import type { Queryable } from "../../db/client.js";
+
+export interface MemberSheetRow {
+  person_id: string;
+  position_id: string;
+  full_name: string;
+  birth_date: string | null;
+  gender: string | null;
+  categories: string[];
+  role: string;
+  title: string | null;
+  start_date: string;
+  external_code: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Current members of a unit on a date with everything the members sheet shows, in sheet order. */
+export function listMemberSheetRows(db: Queryable, unitId: string, today: string) {
+  return db.query<MemberSheetRow>(
+    `SELECT pe.id AS person_id, p.id AS position_id, pe.full_name, pe.birth_date, pe.gender, pe.categories, p.role, p.title,
+            p.start_date, pe.external_code, pe.phone, pe.email
+       FROM positions p JOIN persons pe ON pe.id = p.person_id
+      WHERE p.unit_id = $1 AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)
+      ORDER BY CASE p.role WHEN 'secretary' THEN 0 WHEN 'deputy_secretary' THEN 1 WHEN 'committee_member' THEN 2 ELSE 3 END,
+               pe.sort_key COLLATE "C", pe.id`,
+    [unitId, today],
+  );
+}
+
+/** Owners of external codes (anywhere), to refuse a code that belongs to someone outside the unit. */
+export function findCodeOwners(db: Queryable, codes: string[]) {
+  if (!codes.length) return Promise.resolve([] as { id: string; external_code: string; full_name: string }[]);
+  return db.query<{ id: string; external_code: string; full_name: string }>(
+    "SELECT id, external_code, full_name FROM persons WHERE external_code = ANY($1::text[])",
+    [codes],
+  );
+}
+
+export interface NewPerson {
+  fullName: string;
+  searchKey: string;
+  sortKey: string;
+  gender: string | null;
+  birthDate: string | null;
+  categories: string[];
+  phone: string | null;
+  email: string | null;
+  externalCode: string | null;
+}
+
+/** Inserts people in one statement (array parameters) with ids chosen by the caller. */
+export async function insertPeople(db: Queryable, people: (NewPerson & { id: string })[]): Promise<void> {
+  if (!people.length) return;
+  await db.query(
+    `INSERT INTO persons (id, full_name, search_key, sort_key, gender, birth_date, categories, phone, email, external_code)
+     SELECT id, full_name, search_key, sort_key, gender, birth_date, categories::text[], phone, email, external_code
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS t(id, full_name, search_key, sort_key, gender, birth_date, categories, phone, email, external_code)`,
+    [
+      people.map((p) => p.id),
+      people.map((p) => p.fullName),
+      people.map((p) => p.searchKey),
+      people.map((p) => p.sortKey),
+      people.map((p) => p.gender),
+      people.map((p) => p.birthDate),
+      people.map((p) => `{${p.categories.join(",")}}`),
+      people.map((p) => p.phone),
+      people.map((p) => p.email),
+      people.map((p) => p.externalCode),
+    ],
+  );
+}
+
+export async function insertPositions(db: Queryable, unitId: string, ps: { personId: string; role: string; title: string | null; startDate: string }[]) {
+  if (!ps.length) return;
+  await db.query(
+    `INSERT INTO positions (person_id, unit_id, role, title, start_date)
+     SELECT person_id, $1, role, title, start_date FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[]) AS t(person_id, role, title, start_date)`,
+    [unitId, ps.map((p) => p.personId), ps.map((p) => p.role), ps.map((p) => p.title), ps.map((p) => p.startDate)],
+  );
+}
+
+/** Updates many people at once from arrays. */
+export async function updatePeople(db: Queryable, ps: (NewPerson & { id: string })[]) {
+  if (!ps.length) return;
+  await db.query(
+    `UPDATE persons pe SET full_name = t.full_name, search_key = t.search_key, sort_key = t.sort_key, gender = t.gender,
+            birth_date = t.birth_date, categories = t.categories::text[], phone = t.phone, email = t.email,
+            external_code = t.external_code, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS t(id, full_name, search_key, sort_key, gender, birth_date, categories, phone, email, external_code)
+      WHERE pe.id = t.id`,
+    [
+      ps.map((p) => p.id),
+      ps.map((p) => p.fullName),
+      ps.map((p) => p.searchKey),
+      ps.map((p) => p.sortKey),
+      ps.map((p) => p.gender),
+      ps.map((p) => p.birthDate),
+      ps.map((p) => `{${p.categories.join(",")}}`),
+      ps.map((p) => p.phone),
+      ps.map((p) => p.email),
+      ps.map((p) => p.externalCode),
+    ],
+  );
+}
+
+export async function updatePositions(db: Queryable, ps: { id: string; role: string; title: string | null; startDate: string }[]) {
+  if (!ps.length) return;
+  await db.query(
+    `UPDATE positions p SET role = t.role, title = t.title, start_date = t.start_date
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[]) AS t(id, role, title, start_date) WHERE p.id = t.id`,
+    [ps.map((p) => p.id), ps.map((p) => p.role), ps.map((p) => p.title), ps.map((p) => p.startDate)],
+  );
+}
+
+export function getCampaign(db: Queryable, id: string) {
+  return db
+    .query<{ id: string; name: string; criteria_set_id: string; unit_id: string }>("SELECT id, name, criteria_set_id, unit_id FROM campaigns WHERE id = $1", [id])
+    .then((r) => r[0] ?? null);
+}
+
+export interface CommitmentSheetRow {
+  commitment_id: string;
+  registration_id: string;
+  registration_status: string;
+  person_id: string | null;
+  full_name: string;
+  role: string | null;
+  criterion_code: string;
+  item_code: string;
+  action: string;
+  target: string | null;
+  place: string | null;
+  start_date: string | null;
+  deadline: string | null;
+}
+
+/** Every commitment of a cell's registrations in a campaign, in sheet order. */
+export function listCommitmentSheetRows(db: Queryable, campaignId: string, unitId: string, today: string) {
+  return db.query<CommitmentSheetRow>(
+    `SELECT c.id AS commitment_id, r.id AS registration_id, r.status AS registration_status, r.person_id,
+            COALESCE(pe.full_name, r.collective_name) AS full_name,
+            pos.role,
+            cr.code AS criterion_code, ci.code AS item_code, c.action, c.target, c.place, c.start_date, c.deadline
+       FROM commitments c
+       JOIN registrations r ON r.id = c.registration_id
+       JOIN criterion_items ci ON ci.id = c.criterion_item_id
+       JOIN criteria cr ON cr.id = ci.criterion_id
+       LEFT JOIN persons pe ON pe.id = r.person_id
+       LEFT JOIN (SELECT DISTINCT ON (p.person_id) p.person_id, p.role FROM positions p
+                   WHERE p.unit_id = $2 AND p.start_date <= $3::date AND (p.end_date IS NULL OR p.end_date >= $3::date)
+                   ORDER BY p.person_id, p.start_date DESC) pos ON pos.person_id = r.person_id
+      WHERE r.campaign_id = $1 AND r.unit_id = $2
+      ORDER BY COALESCE(pe.sort_key, r.collective_name) COLLATE "C", r.id, cr.sort, ci.sort, c.sort, c.created_at, c.id`,
+    [campaignId, unitId, today],
+  );
+}
+
+export function listCriterionItems(db: Queryable, setId: string) {
+  return db.query<{ id: string; code: string; criterion_code: string }>(
+    "SELECT ci.id, ci.code, cr.code AS criterion_code FROM criterion_items ci JOIN criteria cr ON cr.id = ci.criterion_id WHERE cr.set_id = $1",
+    [setId],
+  );
+}
+
+export function listRegistrations(db: Queryable, campaignId: string, unitId: string) {
+  return db.query<{ id: string; person_id: string | null; status: string }>(
+    "SELECT id, person_id, status FROM registrations WHERE campaign_id = $1 AND unit_id = $2",
+    [campaignId, unitId],
+  );
+}
+
+export async function insertRegistrations(db: Queryable, campaignId: string, unitId: string, rs: { id: string; personId: string }[]) {
+  if (!rs.length) return;
+  await db.query(
+    `INSERT INTO registrations (id, campaign_id, unit_id, person_id, status)
+     SELECT id, $1, $2, person_id, 'draft' FROM unnest($3::uuid[], $4::uuid[]) AS t(id, person_id)`,
+    [campaignId, unitId, rs.map((r) => r.id), rs.map((r) => r.personId)],
+  );
+}
+
+export interface CommitmentValues {
+  registrationId: string;
+  itemId: string;
+  action: string;
+  target: string | null;
+  place: string | null;
+  startDate: string | null;
+  deadline: string | null;
+  sort: number;
+}
+
+export async function insertCommitments(db: Queryable, cs: CommitmentValues[]) {
+  if (!cs.length) return;
+  await db.query(
+    `INSERT INTO commitments (registration_id, criterion_item_id, action, target, place, start_date, deadline, sort)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::int[])`,
+    [
+      cs.map((c) => c.registrationId),
+      cs.map((c) => c.itemId),
+      cs.map((c) => c.action),
+      cs.map((c) => c.target),
+      cs.map((c) => c.place),
+      cs.map((c) => c.startDate),
+      cs.map((c) => c.deadline),
+      cs.map((c) => c.sort),
+    ],
+  );
+}
+
+export async function updateCommitments(db: Queryable, cs: (Omit<CommitmentValues, "registrationId" | "sort"> & { id: string })[]) {
+  if (!cs.length) return;
+  await db.query(
+    `UPDATE commitments c SET criterion_item_id = t.item_id, action = t.action, target = t.target, place = t.place,
+            start_date = t.start_date, deadline = t.deadline, updated_at = now()
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
+         AS t(id, item_id, action, target, place, start_date, deadline)
+      WHERE c.id = t.id`,
+    [cs.map((c) => c.id), cs.map((c) => c.itemId), cs.map((c) => c.action), cs.map((c) => c.target), cs.map((c) => c.place), cs.map((c) => c.startDate), cs.map((c) => c.deadline)],
+  );
+}
+
+export async function touchRegistrations(db: Queryable, ids: string[]) {
+  if (!ids.length) return;
+  await db.query("UPDATE registrations SET updated_at = now() WHERE id = ANY($1::uuid[])", [ids]);
+}

@@ -1,0 +1,502 @@
+import { randomUUID } from "node:crypto";
+import type { ImportReport } from "@contracts/spreadsheets.js";
+import { todayInVietnam } from "@domain/dates.js";
+import { nameSortKey, searchKey } from "@domain/vietnamese-text.js";
+import { recordAction } from "../../audit/record-action.js";
+import type { Db } from "../../db/client.js";
+import { assertCanManage, canView, canViewStaff, type Actor } from "../../http/actor.js";
+import { AppError, notFound } from "../../http/errors.js";
+import { readImportTable } from "../../spreadsheets/xlsx-import.js";
+import type { SheetIssue } from "../../spreadsheets/xlsx-reader.js";
+import { renderXlsxTable } from "../../spreadsheets/xlsx-table.js";
+import { findPeople } from "../people/people.service.js";
+import { getUnitAsOf, getUnitBase } from "../units/units.queries.js";
+import { newRowKey, REGISTRATION_COLUMNS, REGISTRATION_STATUS_TEXT } from "./registrations-sheet.js";
+import { categoriesLabel, genderLabel, MEMBER_COLUMNS, memberKey, roleLabel, toMemberInput, type MemberInput } from "./members-sheet.js";
+import * as q from "./spreadsheets.queries.js";
+
+const MAX_LISTED_ISSUES = 1000;
+
+/** Loads a unit for a staff read: 404 when invisible, 403 when visible but not its staff. */
+async function loadUnitForStaffRead(db: Db, actor: Actor, unitId: string, today: string) {
+  if (!(await getUnitBase(db, unitId))) throw notFound("Không tìm thấy đơn vị");
+  if (!canView(actor, unitId) && !canViewStaff(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
+  if (!canViewStaff(actor, unitId)) throw new AppError("FORBIDDEN", "Bạn không có quyền xem danh sách của đơn vị này");
+  const unit = await getUnitAsOf(db, unitId, today);
+  if (!unit) throw notFound("Đơn vị không còn hoạt động");
+  return unit;
+}
+
+async function loadUnitForManage(db: Db, actor: Actor, unitId: string, today: string) {
+  if (!(await getUnitBase(db, unitId))) throw notFound("Không tìm thấy đơn vị");
+  assertCanManage(actor, unitId);
+  const unit = await getUnitAsOf(db, unitId, today);
+  if (!unit) throw notFound("Đơn vị không còn hoạt động");
+  return unit;
+}
+
+function memberCells(r: q.MemberSheetRow, i: number) {
+  return {
+    stt: i + 1,
+    fullName: r.full_name,
+    birthDate: r.birth_date,
+    gender: genderLabel(r.gender),
+    categories: categoriesLabel(r.categories),
+    role: roleLabel(r.role),
+    title: r.title,
+    startDate: r.start_date,
+    externalCode: r.external_code,
+    phone: r.phone,
+    email: r.email,
+  };
+}
+
+/** The members of a unit today as an XLSX file ("Danh sách đảng viên - <unit>.xlsx"). */
+export async function exportMembers(opts: { db: Db; actor: Actor; unitId: string }) {
+  const today = todayInVietnam();
+  const unit = await loadUnitForStaffRead(opts.db, opts.actor, opts.unitId, today);
+  const rows = await q.listMemberSheetRows(opts.db, opts.unitId, today);
+  const body = await renderXlsxTable({
+    title: `Danh sách đảng viên - ${unit.name}`,
+    sheetName: "Danh sách",
+    columns: MEMBER_COLUMNS,
+    rows: rows.map(memberCells),
+  });
+  return { body, fileName: `Danh sách đảng viên - ${unit.name}.xlsx` };
+}
+
+function report(p: { ok: boolean; dryRun: boolean; applied: boolean; fileName: string | null; rows: number; create: number; update: number; unchanged: number; issues: SheetIssue[] }): ImportReport {
+  const issues = [...p.issues].sort((a, b) => a.row - b.row);
+  return {
+    ok: p.ok,
+    dryRun: p.dryRun,
+    applied: p.applied,
+    fileName: p.fileName,
+    counts: { rows: p.rows, create: p.create, update: p.update, unchanged: p.unchanged },
+    issues: issues.slice(0, MAX_LISTED_ISSUES),
+    issueCount: issues.length,
+  };
+}
+
+/** Refuses an import before the upload is read: 404 outside the actor's reach, 403 when only visible. */
+export async function checkMembersImport(opts: { db: Db; actor: Actor; unitId: string }) {
+  await loadUnitForManage(opts.db, opts.actor, opts.unitId, todayInVietnam());
+}
+
+/** Thrown by an import that found problems and wrote nothing: 400 with the full report. */
+export class ImportRejected extends AppError {
+  constructor(readonly report: ImportReport) {
+    super("VALIDATION_FAILED", `Tệp có ${report.issueCount} lỗi; chưa ghi dòng nào`, report.issues.slice(0, 50).map((i) => ({ path: `dòng ${i.row}${i.column ? `, ${i.column}` : ""}`, message: i.message })));
+  }
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join(",") === [...b].sort().join(",");
+
+/**
+ * Imports the members of a unit from the members sheet. The stable key per row is "Mã"
+ * (external_code) when present, else full name + birth date; a row matching a current member
+ * updates that member (person fields, and role/title/start date of the current position), a new
+ * key adds a person with a position in the unit. Members missing from the file are left alone.
+ * `dryRun` only reports. Otherwise everything is written in one transaction with one audit record,
+ * or nothing when any row is wrong (ImportRejected). Importing the same file twice changes nothing.
+ */
+export async function importMembers(opts: { db: Db; actor: Actor; unitId: string; file: Buffer; fileName: string | null; dryRun: boolean }): Promise<ImportReport> {
+  const { db, actor, unitId, dryRun, fileName } = opts;
+  const today = todayInVietnam();
+  const unit = await loadUnitForManage(db, actor, unitId, today);
+
+  const inputs: MemberInput[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  const { rows, issues } = await readImportTable(opts.file, MEMBER_COLUMNS, (row, values, issues, cellsValid) => {
+    const m = toMemberInput(row, values, issues, cellsValid);
+    if (!m) return;
+    const seen = firstRowOfKey.get(m.key);
+    if (seen !== undefined) {
+      issues.push({ row, column: m.externalCode ? "Mã" : "Họ và tên", message: m.externalCode ? `Mã "${m.externalCode}" trùng với dòng ${seen}` : `"${m.fullName}" (ngày sinh ${m.birthDate ?? "trống"}) trùng với dòng ${seen}` });
+      return;
+    }
+    firstRowOfKey.set(m.key, row);
+    inputs.push(m);
+  });
+
+  // Match against the unit's current members, then refuse codes owned by people outside the unit.
+  const members = await q.listMemberSheetRows(db, unitId, today);
+  const byCode = new Map(members.filter((m) => m.external_code).map((m) => [m.external_code!, m]));
+  const byName = new Map<string, q.MemberSheetRow>();
+  for (const m of members) byName.set(memberKey(null, m.full_name, m.birth_date), m);
+  const owners = new Map((await q.findCodeOwners(db, inputs.flatMap((i) => (i.externalCode ? [i.externalCode] : [])))).map((o) => [o.external_code, o]));
+  const matchedBy = new Map<string, number>();
+  const creates: MemberInput[] = [];
+  const updates: { input: MemberInput; member: q.MemberSheetRow }[] = [];
+  let unchanged = 0;
+  for (const input of inputs) {
+    let member = input.externalCode ? byCode.get(input.externalCode) : undefined;
+    if (!member) {
+      const candidate = byName.get(memberKey(null, input.fullName, input.birthDate));
+      if (candidate && (!input.externalCode || !candidate.external_code)) member = candidate;
+    }
+    if (!member && input.externalCode) {
+      const owner = owners.get(input.externalCode);
+      if (owner) {
+        issues.push({ row: input.row, column: "Mã", message: `Mã "${input.externalCode}" đã thuộc ${owner.full_name}, người không sinh hoạt tại đơn vị này` });
+        continue;
+      }
+    }
+    if (member && input.externalCode && member.external_code !== input.externalCode) {
+      const owner = owners.get(input.externalCode);
+      if (owner && owner.id !== member.person_id) {
+        issues.push({ row: input.row, column: "Mã", message: `Mã "${input.externalCode}" đã thuộc ${owner.full_name}` });
+        continue;
+      }
+    }
+    if (member) {
+      const prev = matchedBy.get(member.person_id);
+      if (prev !== undefined) {
+        issues.push({ row: input.row, column: "Họ và tên", message: `Dòng này và dòng ${prev} cùng chỉ một người (${member.full_name})` });
+        continue;
+      }
+      matchedBy.set(member.person_id, input.row);
+      const same =
+        member.full_name === input.fullName &&
+        member.birth_date === input.birthDate &&
+        member.gender === input.gender &&
+        sameSet(member.categories, input.categories) &&
+        member.role === input.role &&
+        member.title === input.title &&
+        member.start_date === input.startDate &&
+        member.external_code === input.externalCode &&
+        member.phone === input.phone &&
+        member.email === input.email;
+      if (same) unchanged++;
+      else updates.push({ input, member });
+    } else creates.push(input);
+  }
+
+  // One secretary per unit: the file's secretaries plus current ones the file does not reassign.
+  const secretaryRows = inputs.filter((i) => i.role === "secretary");
+  const keptSecretaries = members.filter((m) => m.role === "secretary" && !matchedBy.has(m.person_id));
+  if (secretaryRows.length + keptSecretaries.length > 1) {
+    for (const s of secretaryRows) {
+      issues.push({
+        row: s.row,
+        column: "Chức vụ",
+        message: keptSecretaries.length
+          ? `Đơn vị đã có Bí thư (${keptSecretaries[0]!.full_name}); mỗi đơn vị chỉ có một Bí thư`
+          : "Tệp có nhiều hơn một Bí thư; mỗi đơn vị chỉ có một Bí thư",
+      });
+    }
+  }
+  if (rows > 0 && inputs.length === 0 && issues.length === 0) issues.push({ row: 0, column: null, message: "Không có dòng hợp lệ nào" });
+
+  const base = { dryRun, fileName, rows, create: creates.length, update: updates.length, unchanged, issues };
+  if (issues.length) {
+    const r = report({ ...base, ok: false, applied: false });
+    if (dryRun) return r;
+    throw new ImportRejected(r);
+  }
+  if (dryRun || (creates.length === 0 && updates.length === 0)) return report({ ...base, ok: true, applied: false });
+
+  const values = (i: MemberInput) => ({
+    fullName: i.fullName,
+    searchKey: searchKey(i.fullName),
+    sortKey: nameSortKey(i.fullName),
+    gender: i.gender,
+    birthDate: i.birthDate,
+    categories: i.categories,
+    phone: i.phone,
+    email: i.email,
+    externalCode: i.externalCode,
+  });
+  const BATCH = 1000;
+  await db.transaction(async (tx) => {
+    for (let s = 0; s < creates.length; s += BATCH) {
+      const chunk = creates.slice(s, s + BATCH).map((i) => ({ ...values(i), id: randomUUID(), input: i }));
+      await q.insertPeople(tx, chunk);
+      await q.insertPositions(tx, unitId, chunk.map((c) => ({ personId: c.id, role: c.input.role, title: c.input.title, startDate: c.input.startDate })));
+    }
+    for (let s = 0; s < updates.length; s += BATCH) {
+      const chunk = updates.slice(s, s + BATCH);
+      await q.updatePeople(tx, chunk.map((u) => ({ ...values(u.input), id: u.member.person_id })));
+      await q.updatePositions(tx, chunk.map((u) => ({ id: u.member.position_id, role: u.input.role, title: u.input.title, startDate: u.input.startDate })));
+    }
+    await recordAction(tx, actor, {
+      action: "members.import",
+      subjectType: "unit",
+      subjectId: unitId,
+      unitId,
+      after: {
+        unitName: unit.name,
+        fileName,
+        rows,
+        created: creates.length,
+        updated: updates.length,
+        unchanged,
+        createdNames: creates.slice(0, 50).map((c) => c.fullName),
+        updatedNames: updates.slice(0, 50).map((u) => u.input.fullName),
+      },
+    });
+  });
+  return report({ ...base, ok: true, applied: true });
+}
+
+/**
+ * The people search list (same filter and scope as GET /api/people, every page) as XLSX.
+ * Read-only reuse of the people feature's search.
+ */
+export async function exportPeople(opts: { db: Db; actor: Actor; q?: string | undefined; unitId?: string | undefined }) {
+  const { rows, current } = await findPeople({ db: opts.db, actor: opts.actor, q: opts.q, unitId: opts.unitId, page: 1, pageSize: 100_000 });
+  const body = await renderXlsxTable({
+    title: "Danh sách cán bộ, đảng viên",
+    sheetName: "Danh sách",
+    columns: [
+      { header: "STT", key: "stt", type: "integer", width: 6 },
+      { header: "Họ và tên", key: "fullName", type: "text", width: 28 },
+      { header: "Ngày sinh", key: "birthDate", type: "date" },
+      { header: "Giới tính", key: "gender", type: "text", width: 10 },
+      { header: "Phân loại", key: "categories", type: "text", width: 26 },
+      { header: "Đơn vị, chức vụ hiện nay", key: "positions", type: "text", width: 50 },
+    ],
+    rows: rows.map((p, i) => ({
+      stt: i + 1,
+      fullName: p.full_name,
+      birthDate: p.birth_date,
+      gender: genderLabel(p.gender),
+      categories: categoriesLabel(p.categories),
+      positions: current
+        .filter((c) => c.person_id === p.id)
+        .map((c) => `${roleLabel(c.role)}${c.title ? ` (${c.title})` : ""} - ${c.unit_name}`)
+        .join("; "),
+    })),
+  });
+  return { body, fileName: "Danh sách cán bộ, đảng viên.xlsx" };
+}
+
+async function loadCampaignCell(db: Db, actor: Actor, campaignId: string, unitId: string, manage: boolean) {
+  const campaign = await q.getCampaign(db, campaignId);
+  if (!campaign || !(await getUnitBase(db, unitId))) throw notFound("Không tìm thấy phong trào hoặc đơn vị");
+  if (manage) assertCanManage(actor, unitId);
+  else if (!canView(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
+  const unit = await getUnitAsOf(db, unitId, todayInVietnam());
+  if (!unit) throw notFound("Đơn vị không còn hoạt động");
+  return { campaign, unit };
+}
+
+/** Refuses a registration import before the upload is read (404/403). */
+export async function checkRegistrationsImport(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
+  await loadCampaignCell(opts.db, opts.actor, opts.campaignId, opts.unitId, true);
+}
+
+/** A cell's registration sheet of a campaign (one row per commitment) as XLSX, streamed row by row. */
+export async function exportRegistrations(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
+  const { unit } = await loadCampaignCell(opts.db, opts.actor, opts.campaignId, opts.unitId, false);
+  const rows = await q.listCommitmentSheetRows(opts.db, opts.campaignId, opts.unitId, todayInVietnam());
+  const body = await renderXlsxTable({
+    title: `Bảng đăng ký - ${unit.name}`,
+    sheetName: "Bảng đăng ký",
+    columns: REGISTRATION_COLUMNS,
+    rows: rows.map((r, i) => ({
+      stt: i + 1,
+      fullName: r.full_name,
+      role: r.role ? roleLabel(r.role) : null,
+      criterion: r.criterion_code,
+      item: r.item_code,
+      action: r.action,
+      target: r.target,
+      place: r.place,
+      startDate: r.start_date,
+      deadline: r.deadline,
+      status: REGISTRATION_STATUS_TEXT[r.registration_status] ?? r.registration_status,
+      rowKey: r.commitment_id,
+    })),
+  });
+  return { body, fileName: `Bảng đăng ký - ${unit.name}.xlsx` };
+}
+
+interface RegistrationInput {
+  row: number;
+  fullName: string;
+  criterion: string;
+  item: string;
+  action: string;
+  target: string | null;
+  place: string | null;
+  startDate: string | null;
+  deadline: string | null;
+  rowKey: string | null;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Imports a cell's registration sheet. A row with "Mã dòng" updates that commitment; a row
+ * without it is keyed by person + sub-item + action (so the same new row imported twice is one
+ * commitment). Persons must be current members of the cell; a new person gets a draft
+ * registration. Rows that would change an approved registration are refused. Dry run reports
+ * only; otherwise all rows in one transaction with one audit record, or nothing.
+ */
+export async function importRegistrations(opts: {
+  db: Db;
+  actor: Actor;
+  campaignId: string;
+  unitId: string;
+  file: Buffer;
+  fileName: string | null;
+  dryRun: boolean;
+}): Promise<ImportReport> {
+  const { db, actor, campaignId, unitId, dryRun, fileName } = opts;
+  const today = todayInVietnam();
+  const { campaign, unit } = await loadCampaignCell(db, actor, campaignId, unitId, true);
+
+  const inputs: RegistrationInput[] = [];
+  const { rows, issues } = await readImportTable(opts.file, REGISTRATION_COLUMNS, (row, v, issues, cellsValid) => {
+    const t = (x: unknown) => (x === null || x === undefined ? null : String(x));
+    const startDate = typeof v.startDate === "string" ? v.startDate : null;
+    const deadline = typeof v.deadline === "string" ? v.deadline : null;
+    if (startDate && deadline && deadline < startDate) {
+      issues.push({ row, column: "Thời hạn", message: "Thời hạn không được trước ngày bắt đầu" });
+      return;
+    }
+    const rowKey = t(v.rowKey);
+    if (rowKey && !UUID_RE.test(rowKey)) {
+      issues.push({ row, column: "Mã dòng", message: `Mã dòng "${rowKey}" không đúng; để trống cho dòng mới` });
+      return;
+    }
+    if (!cellsValid || !v.fullName || !v.criterion || !v.item || !v.action) return;
+    inputs.push({ row, fullName: String(v.fullName), criterion: String(v.criterion), item: String(v.item), action: String(v.action), target: t(v.target), place: t(v.place), startDate, deadline, rowKey });
+  });
+
+  const [members, items, registrations, existing] = await Promise.all([
+    q.listMemberSheetRows(db, unitId, today),
+    q.listCriterionItems(db, campaign.criteria_set_id),
+    q.listRegistrations(db, campaignId, unitId),
+    q.listCommitmentSheetRows(db, campaignId, unitId, today),
+  ]);
+  const membersByName = new Map<string, q.MemberSheetRow[]>();
+  for (const m of members) {
+    const k = searchKey(m.full_name);
+    membersByName.set(k, [...(membersByName.get(k) ?? []), m]);
+  }
+  const itemByCode = new Map(items.map((i) => [i.code.toUpperCase(), i]));
+  const registrationByPerson = new Map(registrations.filter((r) => r.person_id).map((r) => [r.person_id!, r]));
+  const commitmentById = new Map(existing.map((c) => [c.commitment_id, c]));
+  const commitmentByHash = new Map(existing.filter((c) => c.person_id).map((c) => [newRowKey(c.person_id!, c.item_code, c.action), c]));
+
+  const seenKeys = new Map<string, number>();
+  const creates: { input: RegistrationInput; personId: string; itemId: string }[] = [];
+  const updates: { input: RegistrationInput; commitment: q.CommitmentSheetRow; itemId: string }[] = [];
+  let unchanged = 0;
+  for (const input of inputs) {
+    const candidates = membersByName.get(searchKey(input.fullName)) ?? [];
+    if (candidates.length === 0) {
+      issues.push({ row: input.row, column: "Họ và tên", message: `"${input.fullName}" không phải đảng viên đang sinh hoạt tại ${unit.name}` });
+      continue;
+    }
+    if (candidates.length > 1) {
+      issues.push({ row: input.row, column: "Họ và tên", message: `Đơn vị có ${candidates.length} người tên "${input.fullName}"; hãy sửa trực tiếp trên hệ thống` });
+      continue;
+    }
+    const person = candidates[0]!;
+    const item = itemByCode.get(input.item.toUpperCase());
+    if (!item) {
+      issues.push({ row: input.row, column: "Nội dung", message: `Nội dung "${input.item}" không có trong bộ tiêu chí của phong trào` });
+      continue;
+    }
+    if (item.criterion_code.toUpperCase() !== input.criterion.toUpperCase()) {
+      issues.push({ row: input.row, column: "Tiêu chí", message: `Nội dung ${item.code} thuộc tiêu chí ${item.criterion_code}, không phải "${input.criterion}"` });
+      continue;
+    }
+    let commitment: q.CommitmentSheetRow | undefined;
+    const hash = newRowKey(person.person_id, item.code, input.action);
+    if (input.rowKey) {
+      commitment = commitmentById.get(input.rowKey.toLowerCase());
+      if (!commitment) {
+        issues.push({ row: input.row, column: "Mã dòng", message: `Mã dòng "${input.rowKey}" không thuộc bảng đăng ký này; để trống cho dòng mới` });
+        continue;
+      }
+      if (commitment.person_id !== person.person_id) {
+        issues.push({ row: input.row, column: "Họ và tên", message: `Mã dòng này là của ${commitment.full_name}, không phải "${input.fullName}"` });
+        continue;
+      }
+    } else commitment = commitmentByHash.get(hash);
+    const key = commitment ? commitment.commitment_id : hash;
+    const seen = seenKeys.get(key);
+    if (seen !== undefined) {
+      issues.push({ row: input.row, column: input.rowKey ? "Mã dòng" : "Việc làm thiết thực", message: `Dòng này trùng với dòng ${seen}` });
+      continue;
+    }
+    seenKeys.set(key, input.row);
+    if (commitment) {
+      const same =
+        commitment.item_code === item.code &&
+        commitment.action === input.action &&
+        commitment.target === input.target &&
+        commitment.place === input.place &&
+        commitment.start_date === input.startDate &&
+        commitment.deadline === input.deadline;
+      if (same) {
+        unchanged++;
+        continue;
+      }
+      if (commitment.registration_status === "approved") {
+        issues.push({ row: input.row, column: null, message: `Bản đăng ký của ${commitment.full_name} đã được duyệt; không thể sửa bằng tệp Excel` });
+        continue;
+      }
+      updates.push({ input, commitment, itemId: item.id });
+    } else {
+      if (registrationByPerson.get(person.person_id)?.status === "approved") {
+        issues.push({ row: input.row, column: null, message: `Bản đăng ký của ${person.full_name} đã được duyệt; không thể thêm việc làm bằng tệp Excel` });
+        continue;
+      }
+      creates.push({ input, personId: person.person_id, itemId: item.id });
+    }
+  }
+  if (rows > 0 && inputs.length === 0 && issues.length === 0) issues.push({ row: 0, column: null, message: "Không có dòng hợp lệ nào" });
+
+  const base = { dryRun, fileName, rows, create: creates.length, update: updates.length, unchanged, issues };
+  if (issues.length) {
+    const r = report({ ...base, ok: false, applied: false });
+    if (dryRun) return r;
+    throw new ImportRejected(r);
+  }
+  if (dryRun || (creates.length === 0 && updates.length === 0)) return report({ ...base, ok: true, applied: false });
+
+  const BATCH = 1000;
+  await db.transaction(async (tx) => {
+    const newRegistrations = new Map<string, string>();
+    for (const c of creates) {
+      if (!registrationByPerson.has(c.personId) && !newRegistrations.has(c.personId)) newRegistrations.set(c.personId, randomUUID());
+    }
+    const regs = [...newRegistrations].map(([personId, id]) => ({ id, personId }));
+    for (let s = 0; s < regs.length; s += BATCH) await q.insertRegistrations(tx, campaignId, unitId, regs.slice(s, s + BATCH));
+    for (let s = 0; s < creates.length; s += BATCH) {
+      await q.insertCommitments(
+        tx,
+        creates.slice(s, s + BATCH).map((c) => ({
+          registrationId: registrationByPerson.get(c.personId)?.id ?? newRegistrations.get(c.personId)!,
+          itemId: c.itemId,
+          action: c.input.action,
+          target: c.input.target,
+          place: c.input.place,
+          startDate: c.input.startDate,
+          deadline: c.input.deadline,
+          sort: c.input.row,
+        })),
+      );
+    }
+    for (let s = 0; s < updates.length; s += BATCH) {
+      await q.updateCommitments(
+        tx,
+        updates.slice(s, s + BATCH).map((u) => ({ id: u.commitment.commitment_id, itemId: u.itemId, action: u.input.action, target: u.input.target, place: u.input.place, startDate: u.input.startDate, deadline: u.input.deadline })),
+      );
+    }
+    await q.touchRegistrations(tx, [...new Set([...updates.map((u) => u.commitment.registration_id), ...creates.flatMap((c) => (registrationByPerson.get(c.personId) ? [registrationByPerson.get(c.personId)!.id] : []))])]);
+    await recordAction(tx, actor, {
+      action: "registrations.import",
+      subjectType: "campaign_unit",
+      subjectId: campaignId,
+      unitId,
+      after: { campaignName: campaign.name, unitName: unit.name, fileName, rows, created: creates.length, updated: updates.length, unchanged, newRegistrations: regs.length },
+    });
+  });
+  return report({ ...base, ok: true, applied: true });
+}

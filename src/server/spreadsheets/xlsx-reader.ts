@@ -1,0 +1,207 @@
+import { Readable } from "node:stream";
+import ExcelJS, { type Row } from "./exceljs.js";
+import { isIsoDate } from "@domain/dates.js";
+import { columnLetter, type XlsxColumnType } from "./xlsx-table.js";
+
+/** One problem of an imported file, in Vietnamese, with where it is (row 0 = the file itself). */
+export interface SheetIssue {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+/** A raw cell as the streaming reader gives it, simplified. */
+export type RawCell = null | string | number | boolean | Date | { formula: string };
+
+/** Typed value of a parsed cell: text, 'YYYY-MM-DD', number, or null when empty. */
+export type ParsedValue = string | number | null;
+
+export class SheetFormatError extends Error {
+  constructor(
+    readonly kind: "not_xlsx" | "broken",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Does the buffer start like a ZIP archive (every XLSX is one)? */
+export function looksLikeZip(buf: Buffer): boolean {
+  return buf.length >= 4 && buf.subarray(0, 4).equals(ZIP_MAGIC);
+}
+
+function simplify(v: unknown): RawCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) return { formula: String(o.formula ?? o.sharedFormula ?? "") };
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join("");
+    if ("text" in o) return String(o.text);
+    if ("error" in o) return String(o.error);
+  }
+  return String(v);
+}
+
+/**
+ * Reads the first worksheet of an XLSX file row by row with exceljs' streaming reader (the
+ * workbook is never built in memory). Yields `{ row, cells }` with 1-based row numbers and a
+ * 0-based cell array. Throws {@link SheetFormatError} when the file is not a readable XLSX.
+ */
+export async function* readXlsxRows(input: Buffer): AsyncGenerator<{ row: number; cells: RawCell[] }> {
+  if (!looksLikeZip(input)) throw new SheetFormatError("not_xlsx", "Tệp không phải bảng tính Excel (.xlsx)");
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "emit",
+  });
+  let sawSheet = false;
+  try {
+    for await (const ws of reader) {
+      if (sawSheet) {
+        // only the first sheet is read; drain the rest so the zip stream completes
+        for await (const _ of ws as AsyncIterable<unknown>) void _;
+        continue;
+      }
+      sawSheet = true;
+      for await (const r of ws as AsyncIterable<Row>) {
+        const values = (r.values as unknown[]) ?? [];
+        const cells: RawCell[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(simplify(values[i]));
+        yield { row: r.number, cells };
+      }
+    }
+  } catch (err) {
+    if (err instanceof SheetFormatError) throw err;
+    throw new SheetFormatError("broken", "Tệp Excel bị hỏng hoặc không đọc được");
+  }
+  if (!sawSheet) throw new SheetFormatError("broken", "Tệp Excel không có trang tính nào");
+}
+
+/** Normalises a header for matching: NFC, trimmed, single spaces, lower case. */
+export function headerKey(s: string): string {
+  return s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+export interface ImportColumn<K extends string = string> {
+  header: string;
+  key: K;
+  type: XlsxColumnType;
+  required?: boolean;
+}
+
+/**
+ * Maps the header row to columns: every expected header must be there (any order), no unknown
+ * header. Returns the index of each key or the issues naming the missing and unknown columns.
+ */
+export function matchHeader<K extends string>(cells: RawCell[], columns: ImportColumn<K>[]): { index: Record<K, number> } | { issues: SheetIssue[] } {
+  const seen = new Map<string, number>();
+  const issues: SheetIssue[] = [];
+  cells.forEach((c, i) => {
+    if (c === null || c === "") return;
+    const k = headerKey(typeof c === "object" && !(c instanceof Date) ? "" : String(c));
+    if (seen.has(k)) issues.push({ row: 1, column: columnLetter(i + 1), message: `Cột "${String(c)}" bị lặp lại` });
+    seen.set(k, i);
+  });
+  const index = {} as Record<K, number>;
+  const missing: string[] = [];
+  for (const col of columns) {
+    const i = seen.get(headerKey(col.header));
+    if (i === undefined) missing.push(col.header);
+    else {
+      index[col.key] = i;
+      seen.delete(headerKey(col.header));
+    }
+  }
+  if (missing.length) issues.push({ row: 1, column: null, message: `Thiếu cột: ${missing.map((m) => `"${m}"`).join(", ")}` });
+  for (const [, i] of seen) issues.push({ row: 1, column: columnLetter(i + 1), message: `Cột "${String(cells[i])}" không thuộc mẫu nhập` });
+  return issues.length ? { issues } : { index };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A cell as a date: an Excel date, a serial number, or text dd/mm/yyyy (also yyyy-mm-dd). */
+export function parseDateCell(v: RawCell): string | null | undefined {
+  if (v === null || v === "") return null;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return undefined;
+    return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  }
+  if (typeof v === "number") {
+    if (v < 1 || v > 2958465) return undefined;
+    const d = new Date(Math.round((v - 25569) * 86400000));
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  if (typeof v === "string") {
+    const s = v.trim();
+    let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+    if (m) {
+      const iso = `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`;
+      return isIsoDate(iso) ? iso : undefined;
+    }
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (m && isIsoDate(s)) return s;
+  }
+  return undefined;
+}
+
+/**
+ * Parses one data row against the matched columns: a formula anywhere is refused ("Ô C5 chứa
+ * công thức"), dates must be dates, numbers numbers, required cells filled. Returns the values by
+ * key and the row's issues.
+ */
+export function parseRow<K extends string>(
+  row: number,
+  cells: RawCell[],
+  columns: ImportColumn<K>[],
+  index: Record<K, number>,
+): { values: Record<K, ParsedValue>; issues: SheetIssue[] } {
+  const issues: SheetIssue[] = [];
+  cells.forEach((c, i) => {
+    if (c !== null && typeof c === "object" && !(c instanceof Date)) {
+      issues.push({ row, column: columnLetter(i + 1), message: `Ô ${columnLetter(i + 1)}${row} chứa công thức; hãy dán giá trị thay cho công thức` });
+    }
+  });
+  const values = {} as Record<K, ParsedValue>;
+  for (const col of columns) {
+    const i = index[col.key];
+    const raw = cells[i] ?? null;
+    const where = `${columnLetter(i + 1)}${row}`;
+    const column = col.header;
+    if (raw !== null && typeof raw === "object" && !(raw instanceof Date)) {
+      values[col.key] = null;
+      continue;
+    }
+    let v: ParsedValue = null;
+    if (col.type === "date") {
+      const d = parseDateCell(raw);
+      if (d === undefined) issues.push({ row, column, message: `Ô ${where}: "${String(raw)}" không phải ngày hợp lệ (dd/mm/yyyy)` });
+      v = d ?? null;
+    } else if (col.type === "text") {
+      if (raw instanceof Date) v = parseDateCell(raw) ?? null;
+      else v = raw === null ? null : String(raw).normalize("NFC").trim() || null;
+    } else {
+      if (raw === null || raw === "") v = null;
+      else {
+        const n = typeof raw === "number" ? raw : Number(String(raw).trim().replace(",", "."));
+        if (!Number.isFinite(n) || (col.type === "integer" && !Number.isInteger(n))) {
+          issues.push({ row, column, message: `Ô ${where}: "${String(raw)}" không phải số hợp lệ` });
+        } else v = n;
+      }
+    }
+    if (v === null && col.required && !issues.some((x) => x.column === column)) {
+      issues.push({ row, column, message: `Ô ${where}: "${col.header}" không được để trống` });
+    }
+    values[col.key] = v;
+  }
+  return { values, issues };
+}
+
+/** Is every cell of the row empty (trailing blank rows are skipped)? */
+export function isBlankRow(cells: RawCell[]): boolean {
+  return cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""));
+}

@@ -1,0 +1,65 @@
+import type { ReportCampaignList, ReportView, RollupView, SaveReportBody, SubmissionsView } from "@contracts/reports.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "./client";
+
+export type { ReportCampaignList, ReportView, RollupView, SubmissionsView };
+
+const base = (campaignId: string, unitId: string) => `/api/reports/${campaignId}/units/${unitId}`;
+
+/** Campaigns I report on or follow, with my units in each. */
+export function useReportCampaigns() {
+  return useQuery({ queryKey: ["reports", "campaigns"], queryFn: () => api<ReportCampaignList>("/api/reports/campaigns") });
+}
+
+/** A unit's report: live figures until submitted, then frozen. Always re-read when shown. */
+export function useUnitReport(campaignId: string | undefined, unitId: string | undefined) {
+  return useQuery({
+    queryKey: ["reports", "unit", campaignId, unitId],
+    queryFn: () => api<ReportView>(base(campaignId!, unitId!)),
+    enabled: Boolean(campaignId && unitId),
+    staleTime: 0,
+  });
+}
+
+/** The live roll-up of a subtree: never cached, so a member's update shows at once. */
+export function useRollup(campaignId: string | undefined, unitId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ["reports", "rollup", campaignId, unitId],
+    queryFn: () => api<RollupView>(`${base(campaignId!, unitId!)}/rollup`),
+    enabled: enabled && Boolean(campaignId && unitId),
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useSubmissions(campaignId: string | undefined, unitId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ["reports", "submissions", campaignId, unitId],
+    queryFn: () => api<SubmissionsView>(`${base(campaignId!, unitId!)}/submissions`),
+    enabled: enabled && Boolean(campaignId && unitId),
+    staleTime: 0,
+  });
+}
+
+function useReportMutation(campaignId: string, unitId: string, suffix: "" | "/submit") {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveReportBody) => api<ReportView>(`${base(campaignId, unitId)}${suffix}`, { method: suffix ? "POST" : "PUT", body }),
+    onSuccess: (view) => {
+      qc.setQueryData(["reports", "unit", campaignId, unitId], view);
+      void qc.invalidateQueries({ queryKey: ["reports", "submissions"] });
+      void qc.invalidateQueries({ queryKey: ["reports", "rollup"] });
+      void qc.invalidateQueries({ queryKey: ["home", "todo"] });
+    },
+  });
+}
+
+/** Saves the draft. */
+export function useSaveReport(campaignId: string, unitId: string) {
+  return useReportMutation(campaignId, unitId, "");
+}
+
+/** Saves and submits to the level above (through the TTKV); read-only afterwards. */
+export function useSubmitReport(campaignId: string, unitId: string) {
+  return useReportMutation(campaignId, unitId, "/submit");
+}

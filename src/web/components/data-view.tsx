@@ -1,0 +1,109 @@
+import { Card, Empty, Flex, Pagination, Spin, Table, type TableProps } from "antd";
+import type { ReactNode } from "react";
+import { useIsPhone } from "@web/lib/use-media";
+
+export interface DataViewPagination {
+  current: number;
+  pageSize: number;
+  total: number;
+  onChange: (page: number, pageSize: number) => void;
+}
+
+export interface DataViewProps<T extends object> {
+  rows: readonly T[] | undefined;
+  rowKey: keyof T & string;
+  columns: NonNullable<TableProps<T>["columns"]>;
+  /** Card body for one row on phones; without it phones get the table, scrolling sideways. */
+  renderCard?: (row: T) => ReactNode;
+  loading?: boolean;
+  pagination?: DataViewPagination | false;
+  /** Accessible name of the table / list ("Danh sách cán bộ, đảng viên"). */
+  label: string;
+  emptyText?: string;
+  expandable?: TableProps<T>["expandable"];
+  size?: TableProps<T>["size"];
+  /** Buttons above the data (the later "Xuất Excel" goes here). */
+  toolbar?: ReactNode;
+  /** Table width before it scrolls sideways; a number lets long cells wrap, "max-content" never wraps. */
+  scrollX?: number | "max-content";
+}
+
+const showTotal = (total: number, range: [number, number]) => `${range[0]}–${range[1]} / ${total}`;
+
+/**
+ * A table on desktop (sideways scroll when too wide), a stack of cards on phones. Every list
+ * page uses it so a later "Xuất Excel" button and column choices land in one place.
+ */
+export function DataView<T extends object>(props: DataViewProps<T>) {
+  const isPhone = useIsPhone();
+  const { rows, rowKey, columns, renderCard, loading, pagination, label, emptyText = "Không có dữ liệu", toolbar } = props;
+
+  const toolbarNode = toolbar ? (
+    <Flex justify="flex-end" gap={8} wrap style={{ marginBottom: 12 }}>
+      {toolbar}
+    </Flex>
+  ) : null;
+
+  if (isPhone && renderCard) {
+    return (
+      <section aria-label={label}>
+        {toolbarNode}
+        <Spin spinning={Boolean(loading)}>
+          {rows && rows.length > 0 ? (
+            <Flex vertical gap={8} role="list">
+              {rows.map((r) => (
+                <Card key={String(r[rowKey])} size="small" role="listitem" styles={{ body: { padding: 12 } }}>
+                  {renderCard(r)}
+                </Card>
+              ))}
+            </Flex>
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={loading ? "Đang tải…" : emptyText} />
+          )}
+        </Spin>
+        {pagination && pagination.total > pagination.pageSize && (
+          <Flex justify="center" style={{ marginTop: 12 }}>
+            <Pagination
+              simple
+              size="small"
+              current={pagination.current}
+              pageSize={pagination.pageSize}
+              total={pagination.total}
+              onChange={pagination.onChange}
+            />
+          </Flex>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <section aria-label={label}>
+      {toolbarNode}
+      <Table<T>
+        rowKey={rowKey}
+        columns={columns}
+        dataSource={rows as T[] | undefined}
+        loading={loading}
+        size={props.size ?? (isPhone ? "small" : "middle")}
+        scroll={{ x: props.scrollX ?? "max-content" }}
+        expandable={props.expandable}
+        locale={{ emptyText }}
+        pagination={
+          pagination
+            ? {
+                current: pagination.current,
+                pageSize: pagination.pageSize,
+                total: pagination.total,
+                onChange: pagination.onChange,
+                showSizeChanger: !isPhone,
+                showTotal,
+                size: isPhone ? "small" : undefined,
+                pageSizeOptions: [20, 50, 100, 200],
+              }
+            : false
+        }
+      />
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { useLogin } from "@web/api/auth";
+import { errorMessage } from "@web/api/client";
+import { usePageTitle } from "@web/lib/use-page-title";
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+/** Only paths inside the app ("/to-chuc/…"), never another site. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/dang-nhap") ? next : "/";
+}
+
+export default function SignInPage() {
+  usePageTitle("Đăng nhập");
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+
+  const onFinish = (values: Values) => {
+    setError(null);
+    login.mutate(values, {
+      onSuccess: (me) => {
+        void navigate(me.account.mustChangePassword ? "/doi-mat-khau" : safeNext(params.get("tiep")), { replace: true });
+      },
+      onError: (err) => setError(errorMessage(err)),
+    });
+  };
+
+  return (
+    <main className="sign-in-page">
+      <Card style={{ width: "100%", maxWidth: 400 }} styles={{ body: { padding: 28 } }}>
+        <div style={{ textAlign: "center", marginBottom: 20 }}>
+          <div className="brand-mark" style={{ width: 52, height: 52, fontSize: 30, margin: "0 auto 12px" }} aria-hidden>
+            ★
+          </div>
+          <Typography.Title level={1} style={{ margin: 0, color: "#b71c1c", fontSize: 26 }}>
+            Dân vận khéo
+          </Typography.Title>
+          <Typography.Text type="secondary">Phong trào thi đua gắn với nội dung “5 không”</Typography.Text>
+        </div>
+        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 20 }}>
+          Đăng nhập
+        </Typography.Title>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false} size="large" disabled={login.isPending}>
+          <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, whitespace: true, message: "Vui lòng nhập tên đăng nhập" }]}>
+            <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} autoFocus />
+          </Form.Item>
+          <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: "Vui lòng nhập mật khẩu" }]}>
+            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            Đăng nhập
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
+          Quên mật khẩu? Liên hệ người quản lý đơn vị của bạn để được đặt lại.
+        </Typography.Paragraph>
+      </Card>
+    </main>
+  );
+}

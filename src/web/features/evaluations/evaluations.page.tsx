@@ -1,0 +1,101 @@
+import { App, Button, Card, Empty, Typography } from "antd";
+import { useNavigate } from "react-router";
+import { errorMessage } from "@web/api/client";
+import { useEvaluations, useStartEvaluation, type EvaluationListItem } from "@web/api/evaluations";
+import { DataView } from "@web/components/data-view";
+import { PageHeader } from "@web/components/page-header";
+import { QueryState } from "@web/components/query-state";
+import { formatViDate } from "@web/lib/format";
+import { EvaluationStatusTag } from "./status-tag";
+
+function OpenButton({ row }: { row: EvaluationListItem }) {
+  const navigate = useNavigate();
+  const start = useStartEvaluation();
+  const { message } = App.useApp();
+  const name = `${row.unitName} năm ${row.campaignYear}`;
+  if (row.evaluationId) {
+    return (
+      <Button size="small" type="primary" ghost onClick={() => void navigate(`/danh-gia/${row.evaluationId}`)} aria-label={`Mở phiếu đánh giá ${name}`}>
+        Mở phiếu
+      </Button>
+    );
+  }
+  if (!row.canStart) return <Typography.Text type="secondary">Chưa bắt đầu</Typography.Text>;
+  return (
+    <Button
+      size="small"
+      type="primary"
+      loading={start.isPending}
+      aria-label={`Bắt đầu đánh giá ${name}`}
+      onClick={() =>
+        start.mutateAsync({ campaignId: row.campaignId, unitId: row.unitId }).then(
+          (r) => void navigate(`/danh-gia/${r.id}`),
+          (e: unknown) => void message.error(errorMessage(e)),
+        )
+      }
+    >
+      Bắt đầu đánh giá
+    </Button>
+  );
+}
+
+/** The cells' evaluations per campaign, with their state and how many members are rated. */
+export default function EvaluationsPage() {
+  const list = useEvaluations();
+  const rowKey = (r: EvaluationListItem) => `${r.campaignId}|${r.unitId}`;
+  const rows = (list.data?.items ?? []).map((r) => ({ ...r, key: rowKey(r) }));
+  return (
+    <>
+      <PageHeader title="Đánh giá, xếp loại" subtitle="Chi bộ đánh giá từng cam kết, chấm điểm và xếp loại đảng viên; cấp trên duyệt và khóa kết quả." />
+      <Card>
+        <QueryState isLoading={list.isLoading} error={list.error} refetch={list.refetch}>
+          {rows.length === 0 ? (
+            <Empty description="Không có chi bộ nào trong phạm vi của bạn" />
+          ) : (
+            <DataView
+              label="Phiếu đánh giá của các chi bộ"
+              rows={rows}
+              rowKey="key"
+              scrollX={900}
+              columns={[
+                { title: "Chi bộ", dataIndex: "unitName", width: 230, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+                {
+                  title: "Phong trào",
+                  dataIndex: "campaignName",
+                  render: (v: string, r) => (
+                    <>
+                      {v}
+                      <div className="card-meta">
+                        {formatViDate(r.periodStart)} – {formatViDate(r.periodEnd)}
+                      </div>
+                    </>
+                  ),
+                },
+                { title: "Trạng thái", dataIndex: "status", width: 200, render: (_: string, r) => <EvaluationStatusTag status={r.status} label={r.statusLabel} /> },
+                { title: "Đã xếp loại", key: "rated", width: 110, render: (_, r) => `${r.ratedCount}/${r.memberCount}` },
+                { title: "", key: "open", width: 160, render: (_, r) => <OpenButton row={r} /> },
+              ]}
+              renderCard={(r) => (
+                <>
+                  <div className="card-row">
+                    <span className="card-title">{r.unitName}</span>
+                    <EvaluationStatusTag status={r.status} label={r.statusLabel} />
+                  </div>
+                  <div className="card-meta">
+                    Năm {r.campaignYear} · {r.campaignName}
+                  </div>
+                  <div className="card-row" style={{ marginTop: 8, alignItems: "center" }}>
+                    <span className="card-meta">
+                      Đã xếp loại {r.ratedCount}/{r.memberCount}
+                    </span>
+                    <OpenButton row={r} />
+                  </div>
+                </>
+              )}
+            />
+          )}
+        </QueryState>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { Card, Flex, Typography } from "antd";
+import { Link } from "react-router";
+import { usePlansToAcknowledge } from "@web/api/plans";
+import type { HomeWidgetProps } from "@web/app/registry";
+import { formatViDate } from "@web/lib/format";
+
+/** "Kế hoạch cần quán triệt": issued plans of my units that I have not acknowledged yet. */
+export function PlansToAcknowledgeWidget(_: HomeWidgetProps) {
+  const q = usePlansToAcknowledge();
+  const items = q.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card title={`Kế hoạch cần quán triệt (${items.length})`} style={{ height: "100%" }}>
+      <section aria-label="Kế hoạch cần quán triệt">
+        <Flex vertical gap={12} role="list">
+          {items.map((p) => (
+            <div key={p.id} role="listitem">
+              <Link to={`/ke-hoach/${p.id}`} style={{ fontWeight: 600 }}>
+                Kế hoạch số {p.symbol}
+                {p.date ? ` ngày ${formatViDate(p.date)}` : ""}
+              </Link>
+              <Typography.Text style={{ display: "block", overflowWrap: "anywhere" }}>{p.subject.replace(/\s+/g, " ")}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {p.unitName}
+              </Typography.Text>
+            </div>
+          ))}
+        </Flex>
+      </section>
+    </Card>
+  );
+}
