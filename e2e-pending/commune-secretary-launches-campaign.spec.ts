@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { openMenu, signIn } from "../e2e/support";
+import { apiSignIn, openMenu, signIn } from "../e2e/support";
 
 /** Types a date the way users do (dd/mm/yyyy) into an antd date field. */
 async function typeDate(page: Page, field: Locator, value: string): Promise<void> {
@@ -36,6 +36,7 @@ test("the commune secretary launches a campaign: name, period, criteria set, dea
 
   // The campaign's page: the dates, the criteria set, the launching plan to write, every unit not yet planned.
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const campaignId = new URL(page.url()).pathname.split("/").pop()!;
   await expect(page.getByText("01/03/2027 – 15/12/2027")).toBeVisible();
   await expect(page.getByText("20/03/2027")).toBeVisible();
   await expect(page.getByRole("link", { name: /“5 không”/ }).first()).toBeVisible();
@@ -50,4 +51,9 @@ test("the commune secretary launches a campaign: name, period, criteria set, dea
   await signIn(page, "th.gv03");
   await openMenu(page, "Phong trào thi đua");
   await expect(page.getByRole("link", { name })).toBeVisible();
+
+  // Clean-up for the other stories on this server: the test campaign would add to-dos for everyone.
+  const me = await apiSignIn(page.request, "xa.bithu");
+  const closed = await page.request.patch(`/api/campaigns/${campaignId}`, { headers: { "x-csrf-token": me.csrfToken }, data: { status: "closed" } });
+  expect(closed.status()).toBe(204);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { chooseOption, isPhone, openDropdown, openMenu, signIn } from "./support";
+import { chooseOption, isPhone, openDropdown, openMenu, signIn } from "../e2e/support";
 
 /** A small real PNG standing in for the photo of the traffic police's record. */
 const RECORD = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAAGElEQVR4nGOo2PcBK2IgXcJmmhtWRLoEAHcUTdFwTkE1AAAAAElFTkSuQmCC", "base64");
