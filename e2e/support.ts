@@ -81,7 +81,17 @@ export async function chooseOption(page: Page, field: Locator, search: string, o
 export async function chooseTreeNode(page: Page, field: Locator, title: string, search?: string): Promise<void> {
   await field.click();
   if (search) await field.fill(search);
-  await treeNodes(page).filter({ hasText: title }).first().click();
+  const node = treeNodes(page).filter({ hasText: title }).first();
+  // The dropdown re-renders while the search filters, so a click can land on a node that is
+  // replaced; check the choice really took and pick again once if it did not.
+  await node.click();
+  const chosen = page.getByText(title, { exact: true }).locator("xpath=ancestor::*[contains(@class,'ant-select')][1]");
+  if (!(await chosen.first().isVisible())) {
+    await field.click();
+    if (search) await field.fill(search);
+    await treeNodes(page).filter({ hasText: title }).first().click();
+  }
+  await expect(chosen.first()).toBeVisible();
 }
 
 /** The titles offered by the open TreeSelect dropdown. */
