@@ -85,13 +85,15 @@ export async function chooseTreeNode(page: Page, field: Locator, title: string, 
   // The dropdown re-renders while the search filters, so a click can land on a node that is
   // replaced; check the choice really took and pick again once if it did not.
   await node.click();
-  const chosen = page.getByText(title, { exact: true }).locator("xpath=ancestor::*[contains(@class,'ant-select')][1]");
-  if (!(await chosen.first().isVisible())) {
+  // The select box around the field (the dropdown itself is portaled elsewhere in the page).
+  const box = field.locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
+  await page.waitForTimeout(300);
+  if (!((await box.textContent()) ?? "").includes(title)) {
     await field.click();
     if (search) await field.fill(search);
     await treeNodes(page).filter({ hasText: title }).first().click();
   }
-  await expect(chosen.first()).toBeVisible();
+  await expect(box).toContainText(title);
 }
 
 /** The titles offered by the open TreeSelect dropdown. */
