@@ -11,9 +11,13 @@ if (!url) {
   console.warn("Bỏ qua bộ kiểm thử trên PostgreSQL: đặt TEST_DATABASE_URL=postgres://… để chạy (bash .ci/run tự khởi động một máy chủ tạm).");
   process.exit(0);
 }
-const r = spawnSync(
-  "npx",
-  ["vitest", "run", "--project", "server", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/server-postgres.json"],
-  { stdio: "inherit", env: process.env },
-);
-process.exit(r.status ?? 1);
+for (const [project, report] of [
+  ["server", "server-postgres"],
+  ["durability", "durability-postgres"],
+]) {
+  const r = spawnSync("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${report}.json`], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -78,7 +78,8 @@ async function freshDatabase(): Promise<{ env: Record<string, string>; open: () 
 }
 
 describe("a kill -9 during writes", () => {
-  it("loses no answered write and leaves none half-written", async () => {
+  // Two real server processes start on a fresh database (migrations, demo seed): slow on a busy 2-core machine.
+  it("loses no answered write and leaves none half-written", { timeout: 300_000 }, async () => {
     const db = await freshDatabase();
     const first = await startServer(db.env);
     const s = await login(first.base, "th.bithu");
@@ -130,7 +131,7 @@ describe("a kill -9 during writes", () => {
 
 if (process.env.TEST_DATABASE_URL) {
   describe("several instances against one PostgreSQL", () => {
-    it("migrate once, share sessions and see each other's writes", async () => {
+    it("migrate once, share sessions and see each other's writes", { timeout: 300_000 }, async () => {
       const db = await freshDatabase();
       const [a, b] = await Promise.all([startServer(db.env), startServer({ ...db.env, SEED_DEMO: "0" })]);
       const s = await login(a.base, "th.bithu");

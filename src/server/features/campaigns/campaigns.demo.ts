@@ -28,6 +28,8 @@ async function seedPlan(
     symbol: string;
     issuedAt: Date;
     issuedBy: string | null;
+    /** The issuing secretary: acknowledged at issue, not notified (as the service does). */
+    issuerPersonId: string | null;
     unitName: string;
     notifyMembers: boolean;
   },
@@ -46,7 +48,8 @@ async function seedPlan(
   let members: string[] = [];
   if (p.notifyMembers) {
     members = await pq.listCurrentMemberIds(tx, p.unitId, p.content.issuedDate!);
-    await notify(tx, members, {
+    if (p.issuerPersonId && members.includes(p.issuerPersonId)) await pq.insertAcknowledgement(tx, id, p.issuerPersonId, p.issuedAt);
+    await notify(tx, members.filter((m) => m !== p.issuerPersonId), {
       kind: "plan.issued",
       title: `${p.unitName} ban hành Kế hoạch số ${p.symbol}`,
       body: `${p.content.subject.replace(/\s+/g, " ").trim()}. Đồng chí vui lòng đọc và xác nhận đã quán triệt.`,
@@ -153,8 +156,9 @@ async function seedCampaignsAndPlans(tx: Tx, ids: DemoIds): Promise<void> {
     symbol: "236-KH/ĐU",
     issuedAt: at("2020-03-02", "09:00"),
     issuedBy: account("xa.bithu"),
+    issuerPersonId: quang.personId,
     unitName: "Đảng ủy xã Thạnh An",
-    notifyMembers: false,
+    notifyMembers: true,
   });
   const parent2020 = {
     id: commune2020.id,
@@ -176,11 +180,11 @@ async function seedCampaignsAndPlans(tx: Tx, ids: DemoIds): Promise<void> {
     symbol: "01-KH/CB",
     issuedAt: at("2020-03-05", "10:00"),
     issuedBy: account("th.bithu"),
+    issuerPersonId: person("Lê Hữu Bình"),
     unitName: "Chi bộ Trường Tiểu học Thạnh An",
     notifyMembers: true,
   });
   const schoolAcks: [string, string][] = [
-    ["Lê Hữu Bình", "2020-03-05"],
     ["Trần Thị Mai", "2020-03-05"],
     ["Nguyễn Văn An", "2020-03-06"],
     ["Phạm Thị Hoa", "2020-03-06"],
@@ -209,11 +213,11 @@ async function seedCampaignsAndPlans(tx: Tx, ids: DemoIds): Promise<void> {
     symbol: "01-KH/CB",
     issuedAt: at("2020-03-20", "16:00"),
     issuedBy: account("thanhhoa.bithu"),
+    issuerPersonId: person("Nguyễn Văn Sơn"),
     unitName: "Chi bộ ấp Thạnh Hòa",
     notifyMembers: true,
   });
   await acknowledge(tx, thanhHoaPlan.id, [
-    { personId: person("Nguyễn Văn Sơn"), at: at("2020-03-20", "16:30") },
     { personId: person("Lê Thị Bích"), at: at("2020-03-21") },
     { personId: person("Hồ Thị Nga"), at: at("2020-03-23") },
   ]);
@@ -244,6 +248,7 @@ async function seedCampaignsAndPlans(tx: Tx, ids: DemoIds): Promise<void> {
       symbol: `01-KH/${unit.symbol_code}`,
       issuedAt: at(date, "09:30"),
       issuedBy: account("xa.bithu"),
+      issuerPersonId: null,
       unitName: unit.name,
       notifyMembers: false,
     });
@@ -271,10 +276,10 @@ async function seedCampaignsAndPlans(tx: Tx, ids: DemoIds): Promise<void> {
     symbol: "45-KH/ĐU",
     issuedAt: at("2026-03-02", "09:00"),
     issuedBy: account("xa.bithu"),
+    issuerPersonId: quang.personId,
     unitName: "Đảng ủy xã Thạnh An",
     notifyMembers: true,
   });
-  await acknowledge(tx, commune2026.id, [{ personId: quang.personId, at: at("2026-03-02", "09:05") }]);
   const parent2026 = {
     id: commune2026.id,
     symbol: "45-KH/ĐU",
@@ -309,6 +314,7 @@ async function seedCampaignsAndPlans(tx: Tx, ids: DemoIds): Promise<void> {
       symbol: `01-KH/${unit.symbol_code}`,
       issuedAt: at(date, time),
       issuedBy: account("xa.bithu"),
+      issuerPersonId: null,
       unitName: unit.name,
       notifyMembers: false,
     });

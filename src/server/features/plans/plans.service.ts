@@ -335,7 +335,8 @@ function issueProblems(plan: PlanWrite, date: string, today: string, parentDate:
 /**
  * Issues a draft: the number is checked against the unit's numbers in the committee term
  * (409 when taken), the symbol is frozen, the previous version (if any) is superseded and every
- * current member of the unit is notified — all in one transaction.
+ * current member of the unit is notified (the issuing secretary's own acknowledgement is recorded
+ * instead) — all in one transaction.
  */
 export async function issuePlan(opts: { db: Db; actor: Actor; id: string; date?: string | undefined }) {
   const { db, actor, id } = opts;
@@ -370,8 +371,11 @@ export async function issuePlan(opts: { db: Db; actor: Actor; id: string; date?:
     }
     await q.markIssued(tx, id, { number, symbol, date, accountId: actor.accountId, at: null });
     if (plan.previous_version_id) await q.markSuperseded(tx, plan.previous_version_id);
+    // The secretary who issues the plan has studied it: the acknowledgement is his, the others are told.
     const members = await q.listCurrentMemberIds(tx, plan.unit_id, today);
-    const notified = await notify(tx, members, {
+    const issuer = actor.personId && members.includes(actor.personId) ? actor.personId : null;
+    if (issuer && !(await q.getAcknowledgement(tx, id, issuer))) await q.insertAcknowledgement(tx, id, issuer);
+    const notified = await notify(tx, members.filter((m) => m !== issuer), {
       kind: "plan.issued",
       title: `${unit.name} ban hành Kế hoạch số ${symbol}${plan.version > 1 ? ` (điều chỉnh lần ${plan.version - 1})` : ""}`,
       body: `${plan.subject.replace(/\s+/g, " ").trim()}. Đồng chí vui lòng đọc và xác nhận đã quán triệt.`,

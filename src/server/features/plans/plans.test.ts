@@ -218,13 +218,15 @@ describe("a cell's plan from the commune plan (2026)", () => {
       "SELECT p.full_name, n.title, n.link, n.read_at FROM notifications n JOIN persons p ON p.id = n.person_id WHERE n.subject_id = $1",
       [planId],
     );
-    expect(notes.length).toBe(12);
-    expect(notes.map((n) => n.full_name)).toEqual(expect.arrayContaining(["Nguyễn Văn An", "Lý Thị Kim Anh", "Lê Hữu Bình"]));
+    // every member but the issuing secretary, whose acknowledgement is recorded instead
+    expect(notes.length).toBe(11);
+    expect(notes.map((n) => n.full_name)).toEqual(expect.arrayContaining(["Nguyễn Văn An", "Lý Thị Kim Anh", "Trần Thị Mai"]));
+    expect(notes.map((n) => n.full_name)).not.toContain("Lê Hữu Bình");
     expect(notes[0]).toMatchObject({ title: "Chi bộ Trường Tiểu học Thạnh An ban hành Kế hoạch số 01-KH/CB", link: `/ke-hoach/${planId}`, read_at: null });
-    expect((await audits("plan.issue", planId))[0]).toMatchObject({ actor_username: "th.bithu", after: { status: "issued", symbol: "01-KH/CB", notified: 12 } });
+    expect((await audits("plan.issue", planId))[0]).toMatchObject({ actor_username: "th.bithu", after: { status: "issued", symbol: "01-KH/CB", notified: 11 } });
     const campaign = await (await as("xa.bithu")).get(`/api/campaigns/${campaignId}`);
     const row = campaign.body.cascade.find((c: { unitName: string }) => c.unitName === "Chi bộ Trường Tiểu học Thạnh An");
-    expect(row).toMatchObject({ status: "issued", statusLabel: "Đã ban hành", firstIssuedDate: today, late: today > "2026-03-20", acknowledged: 0 });
+    expect(row).toMatchObject({ status: "issued", statusLabel: "Đã ban hành", firstIssuedDate: today, late: today > "2026-03-20", acknowledged: 1 });
   });
 
   it("an issued plan is read-only: edit, issue again and delete answer 409 and change nothing", async () => {
@@ -251,7 +253,8 @@ describe("a cell's plan from the commune plan (2026)", () => {
     expect((await audits("plan.acknowledge", planId)).length).toBe(1);
     const list = await (await as("th.bithu")).get(`/api/plans/${planId}/acknowledgements`);
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ members: 12, acknowledged: 1 });
+    expect(list.body).toMatchObject({ members: 12, acknowledged: 2 });
+    expect(list.body.items.find((i: { fullName: string }) => i.fullName === "Lê Hữu Bình").acknowledgedAt).not.toBeNull();
     expect(list.body.items.find((i: { fullName: string }) => i.fullName === "Võ Minh Tuấn").acknowledgedAt).not.toBeNull();
     expect(list.body.items.find((i: { fullName: string }) => i.fullName === "Nguyễn Văn An").acknowledgedAt).toBeNull();
     expect((await (await as("th.phobithu")).get(`/api/plans/${planId}/acknowledgements`)).status).toBe(200);
@@ -274,7 +277,7 @@ describe("a cell's plan from the commune plan (2026)", () => {
     expect((await planRow(planId)).status).toBe("superseded");
     expect((await planRow(v2)).status).toBe("issued");
     const notes = await ctx.db.query<{ title: string }>("SELECT title FROM notifications WHERE subject_id = $1", [v2]);
-    expect(notes.length).toBe(12);
+    expect(notes.length).toBe(11);
     expect(notes[0]!.title).toContain("điều chỉnh lần 1");
     // the old version cannot be edited, corrected again, or acknowledged
     expect((await bithu.patch(`/api/plans/${planId}`, { place: "X" })).status).toBe(409);
@@ -388,8 +391,9 @@ describe("numbering per type within the committee term", () => {
     const ok = await c.post(`/api/plans/${id}/issue`, {});
     expect(ok.status).toBe(200);
     expect(ok.body.symbol).toBe("06-KH/ĐU");
-    // the only member (the secretary) is notified
-    expect((await ctx.db.query("SELECT 1 FROM notifications WHERE subject_id = $1", [id])).length).toBe(1);
+    // the only member is the issuing secretary: acknowledged, nobody to notify
+    expect(await ctx.db.query("SELECT 1 FROM notifications WHERE subject_id = $1", [id])).toEqual([]);
+    expect((await ctx.db.query("SELECT 1 FROM plan_acknowledgements WHERE plan_id = $1", [id])).length).toBe(1);
   });
 });
 

@@ -35,7 +35,8 @@ export const campaignsFeature: WebFeature = {
       key: "unissued-plans",
       component: UnissuedPlansWidget,
       menuKey: "campaigns",
-      visible: (a) => a.isAdmin || a.scopes.length > 0,
+      // for those who follow the units of a commune: its committee and its mass-mobilisation office
+      visible: (a) => a.isAdmin || a.positions.some((p) => p.unitKind === "commune_party_committee" || p.unitKind === "mass_mobilization_office"),
       order: 30,
     },
   ],

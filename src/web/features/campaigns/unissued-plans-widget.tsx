@@ -8,10 +8,12 @@ import { formatViDate } from "@web/lib/format";
 export function UnissuedPlansWidget(_: HomeWidgetProps) {
   const q = useUnissuedPlans();
   const groups = q.data?.items ?? [];
-  if (groups.length === 0) return null;
   return (
     <Card title="Đơn vị chưa ban hành kế hoạch" style={{ height: "100%" }}>
       <section aria-label="Đơn vị chưa ban hành kế hoạch">
+        {groups.length === 0 && (
+          <Typography.Text type="secondary">{q.isLoading ? "Đang tải…" : "Các đơn vị đã ban hành đủ kế hoạch của các phong trào đang diễn ra."}</Typography.Text>
+        )}
         <Flex vertical gap={16}>
           {groups.map((g) => (
             <div key={g.campaignId}>

@@ -9,10 +9,10 @@ export function NewNotificationsWidget(_: HomeWidgetProps) {
   const q = useNotifications({ unread: true, limit: 5 });
   const markRead = useMarkNotificationRead();
   const items = q.data?.items ?? [];
-  if (items.length === 0) return null;
   return (
-    <Card title={`Thông báo mới (${q.data?.unreadCount ?? items.length})`} extra={<Link to="/thong-bao">Xem tất cả</Link>} style={{ height: "100%" }}>
+    <Card title={`Thông báo mới${items.length ? ` (${q.data?.unreadCount ?? items.length})` : ""}`} extra={<Link to="/thong-bao">Xem tất cả</Link>} style={{ height: "100%" }}>
       <section aria-label="Thông báo mới">
+        {items.length === 0 && <Typography.Text type="secondary">{q.isLoading ? "Đang tải…" : "Không có thông báo mới."}</Typography.Text>}
         <Flex vertical gap={10}>
           {items.map((n) => (
             <div key={n.id}>

@@ -8,10 +8,10 @@ import { formatViDate } from "@web/lib/format";
 export function PlansToAcknowledgeWidget(_: HomeWidgetProps) {
   const q = usePlansToAcknowledge();
   const items = q.data?.items ?? [];
-  if (items.length === 0) return null;
   return (
-    <Card title={`Kế hoạch cần quán triệt (${items.length})`} style={{ height: "100%" }}>
+    <Card title={`Kế hoạch cần quán triệt${items.length ? ` (${items.length})` : ""}`} style={{ height: "100%" }}>
       <section aria-label="Kế hoạch cần quán triệt">
+        {items.length === 0 && <Typography.Text type="secondary">{q.isLoading ? "Đang tải…" : "Không có kế hoạch nào cần quán triệt."}</Typography.Text>}
         <Flex vertical gap={12} role="list">
           {items.map((p) => (
             <div key={p.id} role="listitem">
