@@ -40,6 +40,8 @@ export const UnitNode = z.object({
   validTo: z.string().nullable(),
   memberCount: z.number(),
   canManage: z.boolean(),
+  /** May read the unit's staff lists (export the members to Excel). */
+  canViewStaff: z.boolean(),
 });
 export type UnitNode = z.infer<typeof UnitNode>;
 

@@ -44,7 +44,8 @@ export class AppError extends Error {
 export const notFound = (what = "Không tìm thấy dữ liệu") => new AppError("NOT_FOUND", what);
 export const forbidden = (msg = "Bạn không có quyền thực hiện thao tác này") => new AppError("FORBIDDEN", msg);
 export const invalid = (message: string, details?: ErrorDetail[]) => new AppError("VALIDATION_FAILED", message, details);
-export const conflict = (message: string) => new AppError("CONFLICT", message);
+/** 409; `path` names the field whose value is taken, so a form can show the message beside it. */
+export const conflict = (message: string, path?: string) => new AppError("CONFLICT", message, path ? [{ path, message }] : undefined);
 
 function body(code: ErrorCode, message: string, details?: ErrorDetail[]) {
   return { error: { code, message, ...(details && details.length ? { details } : {}) } };

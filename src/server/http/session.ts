@@ -26,10 +26,9 @@ export function registerSession(app: App, deps: { db: Db; config: Config }): voi
     req.actor = token ? await resolveActor(deps.db, token, clientIp(req)) : null;
     const isPublic = req.routeOptions.config?.public === true;
     if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
-    if (!req.actor) {
-      if (isPublic) return;
-      throw new AppError("UNAUTHENTICATED", "Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập");
-    }
+    // Public routes (sign-in) act on no session's authority, so an old cookie needs no CSRF token there.
+    if (isPublic) return;
+    if (!req.actor) throw new AppError("UNAUTHENTICATED", "Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập");
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken) {
       throw new AppError("CSRF_FAILED", "Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.");
     }

@@ -67,7 +67,7 @@ export async function createAccount(opts: { db: Db; actor: Actor } & z.infer<typ
   if (!canManageAccount(actor, { isAdmin: opts.isAdmin, scopeUnitIds: opts.scopes.map((s) => s.unitId), positionUnitIds })) {
     throw forbidden("Tài khoản mới phải thuộc phạm vi đơn vị bạn quản lý (gắn với người đang công tác hoặc có phạm vi quyền trong đơn vị của bạn)");
   }
-  if (await q.usernameTaken(db, opts.username)) throw conflict(`Tên đăng nhập "${opts.username}" đã tồn tại`);
+  if (await q.usernameTaken(db, opts.username)) throw conflict(`Tên đăng nhập "${opts.username}" đã tồn tại`, "username");
   const passwordHash = await hashPassword(opts.password);
   return db.transaction(async (tx) => {
     const id = await q.insertAccount(tx, {

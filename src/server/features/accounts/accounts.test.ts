@@ -44,6 +44,7 @@ describe("accounts inside the manage scope", () => {
     const c = await signIn(ctx.app, "xa.bithu");
     const dup = await c.post("/api/accounts", { username: "th.gv01", displayName: "X", password: "tamthoi123", scopes: [{ unitId: ctx.units["xa-thanh-an"], scope: "view" }] });
     expect(dup.status).toBe(409);
+    expect(dup.body.error).toMatchObject({ code: "CONFLICT", details: [{ path: "username" }] });
     const weak = await c.post("/api/accounts", { username: newUsername(), displayName: "X", password: "123", scopes: [{ unitId: ctx.units["xa-thanh-an"], scope: "view" }] });
     expect(weak.status).toBe(400);
   });

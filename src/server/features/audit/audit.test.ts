@@ -19,6 +19,9 @@ describe("audit log", () => {
     expect(entry).toMatchObject({ actorUsername: "th.bithu", action: "person.update", actionLabel: "Sửa thông tin người", unitName: "Chi bộ Trường Tiểu học Thạnh An" });
     expect(entry.before.phone).toBeNull();
     expect(entry.after.phone).toBe("0912000111");
+    // before and after name the same fields, so the log can show what changed
+    expect(Object.keys(entry.before).sort()).toEqual(Object.keys(entry.after).sort());
+    expect(entry.before.fullName).toBe("Phạm Thị Hoa");
 
     const commune = await signIn(ctx.app, "khoivan.xa");
     expect((await commune.get("/api/audit?action=person.update")).body.items.some((e: { subjectId: string }) => e.subjectId === id)).toBe(true);

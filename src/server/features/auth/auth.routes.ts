@@ -21,6 +21,7 @@ export const authRoutes: Feature = (app, { db, config }) => {
         ip: req.ip || null,
         userAgent: req.headers["user-agent"] ?? null,
         ttlHours: config.sessionTtlHours,
+        previousSessionId: req.actor?.sessionId ?? null,
       });
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, expiresAt));
       return presentMe(actor, actor.personId ? await getPersonName(db, actor.personId) : null);

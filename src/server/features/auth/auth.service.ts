@@ -28,6 +28,8 @@ export async function login(opts: {
   ip: string | null;
   userAgent: string | null;
   ttlHours: number;
+  /** The session the browser still carried, ended by this sign-in (a shared computer changes hands). */
+  previousSessionId?: string | null;
 }): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const { db } = opts;
   const username = opts.username.trim().toLowerCase();
@@ -69,6 +71,7 @@ export async function login(opts: {
   const expiresAt = new Date(Date.now() + opts.ttlHours * 3600_000);
   await db.transaction(async (tx) => {
     await q.clearThrottle(tx, accountKey);
+    if (opts.previousSessionId) await q.deleteSession(tx, opts.previousSessionId);
     await q.insertSession(tx, { id: sessionId, accountId: account.id, csrfToken, expiresAt, ip: opts.ip, userAgent: opts.userAgent });
     await recordAction(tx, { accountId: account.id, username: account.username, ip: opts.ip } as Actor, {
       action: "auth.login",

@@ -94,6 +94,14 @@ describe("sessions", () => {
     expect(r.body.error.code).toBe("CSRF_FAILED");
     await signIn(ctx.app, "th.gv04"); // old password still works
   });
+
+  it("signing in while an old session cookie is still sent needs no CSRF token and ends the old session", async () => {
+    const old = await signIn(ctx.app, "th.gv05");
+    const r = await ctx.app.inject({ method: "POST", url: "/api/auth/login", headers: { cookie: old.cookie }, payload: { username: "th.gv06", password: "demo123" } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().account.username).toBe("th.gv06");
+    expect((await old.get("/api/auth/me")).status).toBe(401);
+  });
 });
 
 describe("change my password", () => {

@@ -43,6 +43,11 @@ export async function getPersonDetail(opts: { db: Db; actor: Actor; id: string }
   return { person, positions, canManage: canManagePerson(opts.actor, positions, todayInVietnam()) };
 }
 
+/** A stored person in the same field names as the request and the audit record. */
+function personFields(p: { full_name: string; gender: string | null; birth_date: string | null; categories: string[]; phone: string | null; email: string | null; external_code: string | null }) {
+  return { fullName: p.full_name, gender: p.gender, birthDate: p.birth_date, categories: p.categories, phone: p.phone, email: p.email, externalCode: p.external_code };
+}
+
 function personValues(p: { fullName: string; gender?: string | null | undefined; birthDate?: string | null | undefined; categories: string[]; phone?: string | null | undefined; email?: string | null | undefined; externalCode?: string | null | undefined }) {
   return {
     fullName: p.fullName.normalize("NFC"),
@@ -69,7 +74,7 @@ export async function createPerson(opts: { db: Db; actor: Actor } & z.infer<type
   const { db, actor, position } = opts;
   await checkPositionTarget(db, actor, position.unitId, position.startDate, "position.unitId");
   const values = personValues(opts);
-  if (values.externalCode && (await q.externalCodeOwner(db, values.externalCode))) throw conflict(`Mã "${values.externalCode}" đã được dùng cho người khác`);
+  if (values.externalCode && (await q.externalCodeOwner(db, values.externalCode))) throw conflict(`Mã "${values.externalCode}" đã được dùng cho người khác`, "externalCode");
   await checkSingleHolder(db, position.unitId, position.role, position.startDate, NO_PERSON);
   return db.transaction(async (tx) => {
     const id = await q.insertPerson(tx, values);
@@ -84,23 +89,24 @@ export async function updatePerson(opts: { db: Db; actor: Actor; id: string } & 
   const { db, actor, id } = opts;
   const { person, positions } = await loadPerson(db, actor, id);
   if (!canManagePerson(actor, positions, todayInVietnam())) throw forbidden();
+  const current = personFields(person);
   const values = personValues({
-    fullName: opts.fullName ?? person.full_name,
-    gender: opts.gender === undefined ? person.gender : opts.gender,
-    birthDate: opts.birthDate === undefined ? person.birth_date : opts.birthDate,
-    categories: opts.categories ?? person.categories,
-    phone: opts.phone === undefined ? person.phone : opts.phone,
-    email: opts.email === undefined ? person.email : opts.email,
-    externalCode: opts.externalCode === undefined ? person.external_code : opts.externalCode,
+    fullName: opts.fullName ?? current.fullName,
+    gender: opts.gender === undefined ? current.gender : opts.gender,
+    birthDate: opts.birthDate === undefined ? current.birthDate : opts.birthDate,
+    categories: opts.categories ?? current.categories,
+    phone: opts.phone === undefined ? current.phone : opts.phone,
+    email: opts.email === undefined ? current.email : opts.email,
+    externalCode: opts.externalCode === undefined ? current.externalCode : opts.externalCode,
   });
   if (values.externalCode && values.externalCode !== person.external_code) {
     const owner = await q.externalCodeOwner(db, values.externalCode);
-    if (owner && owner !== id) throw conflict(`Mã "${values.externalCode}" đã được dùng cho người khác`);
+    if (owner && owner !== id) throw conflict(`Mã "${values.externalCode}" đã được dùng cho người khác`, "externalCode");
   }
   const unitId = positions.find((p) => p.end_date === null)?.unit_id ?? positions[0]?.unit_id ?? null;
   await db.transaction(async (tx) => {
     await q.updatePerson(tx, id, values);
-    await recordAction(tx, actor, { action: "person.update", subjectType: "person", subjectId: id, unitId, before: person, after: values });
+    await recordAction(tx, actor, { action: "person.update", subjectType: "person", subjectId: id, unitId, before: personValues(current), after: values });
   });
 }
 

@@ -45,7 +45,7 @@ export async function createUnit(opts: { db: Db; actor: Actor } & z.infer<typeof
       throw invalid("Đơn vị cấp trên chưa tồn tại vào ngày bắt đầu", [{ path: "validFrom", message: "Đơn vị cấp trên không có hiệu lực vào ngày này" }]);
     }
   }
-  if (await q.unitCodeExists(db, opts.code)) throw conflict(`Mã đơn vị "${opts.code}" đã được dùng`);
+  if (await q.unitCodeExists(db, opts.code)) throw conflict(`Mã đơn vị "${opts.code}" đã được dùng`, "code");
   return db.transaction(async (tx) => {
     const id = await q.insertUnit(tx, { kind: opts.kind, code: opts.code });
     const after = {

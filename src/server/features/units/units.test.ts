@@ -49,6 +49,10 @@ describe("unit detail and name history", () => {
     expect(r.status).toBe(200);
     expect(r.body.members[0]).toMatchObject({ fullName: "Lê Hữu Bình", role: "secretary", roleLabel: "Bí thư" });
     expect(r.body.members.length).toBe(12);
+    expect(r.body.unit).toMatchObject({ canManage: true, canViewStaff: true });
+    // a teacher sees her cell but may not export its staff list, so the page offers no export
+    const teacher = await (await signIn(ctx.app, "th.gv01")).get(`/api/units/${ctx.units["cb-tieu-hoc-thanh-an"]}`);
+    expect(teacher.body.unit).toMatchObject({ canManage: false, canViewStaff: false });
     const commune = await admin.get(`/api/units/${ctx.units["xa-thanh-an"]}`);
     expect(commune.body.history.map((h: { parentName: string }) => h.parentName)).toEqual(["Đảng bộ huyện Cần Giờ", "Đảng bộ Thành phố Hồ Chí Minh"]);
   });

@@ -30,7 +30,7 @@ function MembersCard({ detail }: { detail: UnitDetailData }) {
       title={`Thành viên (${detail.members.length})`}
       extra={
         <Flex gap={8} wrap>
-          <ExportExcelButton href={membersExportUrl(detail.unit.id)} size="small" />
+          {detail.unit.canViewStaff && <ExportExcelButton href={membersExportUrl(detail.unit.id)} size="small" />}
           {detail.unit.canManage && (
             <Button size="small" icon={<FileExcelOutlined aria-hidden />} onClick={() => setImporting(true)}>
               Nhập từ Excel
