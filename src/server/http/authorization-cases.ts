@@ -531,6 +531,15 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
   }),
   "GET /api/reports/:campaignId/units/:unitId/rollup": async (f) => ({ as: "th.bithu", method: "GET", url: await rep(f, "xa-thanh-an", "/rollup"), expect: [404] }),
   "GET /api/reports/:campaignId/units/:unitId/submissions": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: await rep(f, "xa-thanh-an", "/submissions"), expect: [404] }),
+  // table exports (XLSX of the tables on screen)
+  "GET /api/registrations/coverage/export.xlsx": async (f) => ({
+    as: "th.bithu",
+    method: "GET",
+    url: `/api/registrations/coverage/export.xlsx?campaignId=${(await regs(f)).campaign.campaignId}&unitId=${u(f, "cb-ap-thanh-hoa")}`,
+    expect: [404],
+  }),
+  "GET /api/evaluations/:id/export.xlsx": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `/api/evaluations/${(await sc(f)).evaluationId}/export.xlsx`, expect: [404] }),
+  "GET /api/reports/:campaignId/units/:unitId/rollup/export.xlsx": async (f) => ({ as: "th.bithu", method: "GET", url: await rep(f, "xa-thanh-an", "/rollup/export.xlsx"), expect: [404] }),
   "GET /api/home/todo": async () => ({
     as: "th.gv01",
     method: "GET",
