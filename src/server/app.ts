@@ -28,6 +28,7 @@ import { commendationsRoutes } from "./features/commendations/commendations.rout
 import { campaignsRoutes } from "./features/campaigns/campaigns.routes.js";
 import { plansRoutes } from "./features/plans/plans.routes.js";
 import { notificationsRoutes } from "./features/notifications/notifications.routes.js";
+import { documentsRoutes } from "./features/documents/documents.routes.js";
 import { tableExportsRoutes } from "./features/table-exports/table-exports.routes.js";
 import type { App, Feature } from "./http/app-types.js";
 import { registerErrorHandling } from "./http/errors.js";
@@ -37,7 +38,7 @@ import { registerSession } from "./http/session.js";
 z.config(vi());
 
 /** Every feature of the app: adding one is one line here. */
-const FEATURES: Feature[] = [healthRoutes, authRoutes, unitsRoutes, peopleRoutes, accountsRoutes, auditRoutes, spreadsheetsRoutes, reportsRoutes, homeRoutes, registrationsRoutes, progressRoutes, supervisionRoutes, evaluationsRoutes, commendationsRoutes, campaignsRoutes, plansRoutes, notificationsRoutes, tableExportsRoutes];
+const FEATURES: Feature[] = [healthRoutes, authRoutes, unitsRoutes, peopleRoutes, accountsRoutes, auditRoutes, spreadsheetsRoutes, reportsRoutes, homeRoutes, registrationsRoutes, progressRoutes, supervisionRoutes, evaluationsRoutes, commendationsRoutes, campaignsRoutes, plansRoutes, notificationsRoutes, tableExportsRoutes, documentsRoutes];
 
 export interface BuildAppOptions {
   db: Db;

@@ -79,6 +79,13 @@ export interface TableColumn {
 /** A cell is plain text (may contain `\n`) or runs with emphasis. */
 export type TableCellContent = string | readonly InlineText[];
 
+/** A body cell spanning `rowSpan` rows downwards (rows count from the first body row, 0-based). */
+export interface CellSpan {
+  readonly row: number;
+  readonly column: number;
+  readonly rowSpan: number;
+}
+
 export interface TableBlock {
   readonly kind: 'table';
   readonly columns: readonly TableColumn[];
@@ -87,6 +94,11 @@ export interface TableBlock {
   readonly repeatHeader?: boolean;
   /** Font size in points for the table; default 12. */
   readonly fontSize?: number;
+  /**
+   * Body cells printed as one cell over several rows (a person's number and name over the lines of
+   * their registration); the rows a span covers give no text of their own in that column.
+   */
+  readonly rowSpans?: readonly CellSpan[];
 }
 
 /** Vertical space of about `lines` body lines (default 1). */
@@ -214,6 +226,24 @@ export function toRun(run: InlineText): TextRunSpec {
 /** Normalises a table cell to runs. */
 export function cellRuns(cell: TableCellContent): readonly TextRunSpec[] {
   return typeof cell === 'string' ? [{ text: cell }] : cell.map(toRun);
+}
+
+/** How a body cell takes part in a vertical merge ({@link TableBlock.rowSpans}). */
+export type VerticalMerge = 'start' | 'continue' | undefined;
+
+/**
+ * Per body row and column: `start` for the first cell of a span, `continue` for the cells it
+ * covers, undefined otherwise. Spans past the table or over one row only are ignored.
+ */
+export function verticalMerges(block: TableBlock): VerticalMerge[][] {
+  const out: VerticalMerge[][] = block.rows.map(() => block.columns.map(() => undefined));
+  for (const span of block.rowSpans ?? []) {
+    const last = Math.min(span.row + span.rowSpan, block.rows.length) - 1;
+    if (span.column < 0 || span.column >= block.columns.length || span.row < 0 || last <= span.row) continue;
+    out[span.row]![span.column] = 'start';
+    for (let row = span.row + 1; row <= last; row += 1) out[row]![span.column] = 'continue';
+  }
+  return out;
 }
 
 /** The recipients heading, defaulting to `Nơi nhận:`. */

@@ -7,6 +7,7 @@ import {
   formatDocumentDate,
   formatDocumentDateLine,
   resolvePage,
+  verticalMerges,
 } from './document-model.js';
 import type { OfficialDocument } from './document-model.js';
 import { extractPdfText } from './pdf-text.js';
@@ -216,6 +217,52 @@ describe('renderPdf', () => {
     for (const needle of ['BẢNG ĐĂNG KÝ', 'STT', 'Họ và tên', 'Nội dung và cách thực hiện', 'Ký tên', 'Trần Văn Nam']) {
       expect(text, needle).toContain(squash(needle));
     }
+  });
+});
+
+describe('row spans', () => {
+  const spanned: OfficialDocument = {
+    ...sampleRegistrationSheet,
+    body: [
+      {
+        kind: 'table',
+        columns: [
+          { header: 'STT', width: 1 },
+          { header: 'Họ và tên', width: 3 },
+          { header: 'Việc làm', width: 6 },
+        ],
+        rows: [
+          ['1', 'Lê Hữu Bình', 'Việc thứ nhất'],
+          ['', 'ignored', 'Việc thứ hai'],
+          ['2', 'Trần Thị Mai', 'Việc thứ ba'],
+        ],
+        rowSpans: [
+          { row: 0, column: 0, rowSpan: 2 },
+          { row: 0, column: 1, rowSpan: 2 },
+          { row: 2, column: 1, rowSpan: 5 },
+        ],
+      },
+    ],
+  };
+
+  it('computes where each span starts and what it covers, clipped to the table', () => {
+    const block = spanned.body[0];
+    if (block?.kind !== 'table') throw new Error('table expected');
+    expect(verticalMerges(block)).toEqual([
+      ['start', 'start', undefined],
+      ['continue', 'continue', undefined],
+      [undefined, undefined, undefined],
+    ]);
+  });
+
+  it('merges the cells in Word and keeps only the first text in both outputs', async () => {
+    const xml = await documentXml(await renderDocx(spanned));
+    expect(xml.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(2);
+    expect(xml.match(/<w:vMerge w:val="continue"\/>|<w:vMerge\/>/g)).toHaveLength(2);
+    expect(xml).not.toContain('ignored');
+    const text = squash(extractPdfText(await renderPdf(spanned)));
+    expect(text).toContain(squash('Việc thứ hai'));
+    expect(text).not.toContain('ignored');
   });
 });
 

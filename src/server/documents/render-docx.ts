@@ -19,6 +19,7 @@ import {
   TextRun,
   UnderlineType,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
 } from 'docx';
 import type { IBorderOptions, IRunOptions, ITableCellBorders } from 'docx';
@@ -30,6 +31,7 @@ import {
   recipientsHeading,
   resolvePage,
   toRun,
+  verticalMerges,
 } from './document-model.js';
 import type {
   BodyBlock,
@@ -280,14 +282,17 @@ function dataTable(block: TableBlock, page: ResolvedPage, keepLastRowWithNext: b
         }),
     ),
   });
+  const merges = verticalMerges(block);
   const bodyRows = block.rows.map(
     (row, rowIndex) =>
       new TableRow({
         cantSplit: true,
         ...(keepLastRowWithNext && rowIndex === block.rows.length - 1 ? { keepNext: true } : {}),
         children: block.columns.map((column, index) => {
-          const content = row[index] ?? '';
+          const merge = merges[rowIndex]?.[index];
+          const content = merge === 'continue' ? '' : (row[index] ?? '');
           return new TableCell({
+            ...(merge === undefined ? {} : { verticalMerge: merge === 'start' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }),
             children: [
               paragraph(
                 cellRuns(content).flatMap((spec) => runs(spec, { size })),

@@ -16,7 +16,7 @@ import type {
   TFontDictionary,
 } from 'pdfmake/interfaces.js';
 
-import { cellRuns, documentTitle, recipientsHeading, resolvePage, toRun } from './document-model.js';
+import { cellRuns, documentTitle, recipientsHeading, resolvePage, toRun, verticalMerges } from './document-model.js';
 import type {
   BodyBlock,
   DocumentHeader,
@@ -226,12 +226,20 @@ function dataTable(block: TableBlock, page: ResolvedPage): Content {
     alignment: 'center',
     fontSize: size,
   }));
-  const bodyRows: TableCell[][] = block.rows.map((row) =>
-    block.columns.map((column, index) => ({
-      text: cellRuns(row[index] ?? '').map((spec) => textRun(spec, { size })),
-      alignment: column.align ?? 'left',
-      fontSize: size,
-    })),
+  // A spanned cell (`rowSpans`) keeps its text in its first row and drops the rules inside it, so a
+  // span broken by a page still reads as one cell (pdfmake's own rowSpan draws badly across pages).
+  const merges = verticalMerges(block);
+  const bodyRows: TableCell[][] = block.rows.map((row, rowIndex) =>
+    block.columns.map((column, index) => {
+      const merge = merges[rowIndex]?.[index];
+      const continued = merges[rowIndex + 1]?.[index] === 'continue';
+      return {
+        text: cellRuns(merge === 'continue' ? '' : (row[index] ?? '')).map((spec) => textRun(spec, { size })),
+        alignment: column.align ?? 'left',
+        fontSize: size,
+        ...(merge === undefined ? {} : { border: [true, merge !== 'continue', true, !continued] }),
+      };
+    }),
   );
   return {
     table: {

@@ -51,6 +51,15 @@ const planOf = (f: AuthzFixture, unitCode: string, year: number) => demoPlanId(f
  */
 const rep = async (f: AuthzFixture, unitCode: string, suffix = "") => `/api/reports/${(await reportsAuthzScenario(f.ctx.db, f.ctx.units)).campaignId}/units/${u(f, unitCode)}${suffix}`;
 
+/** The DOCX and PDF download of one document, asked for by the secretary of another cell. */
+function documentCases(route: string, url: (f: AuthzFixture) => Promise<string>): Record<string, CaseFactory> {
+  const out: Record<string, CaseFactory> = {};
+  for (const ext of ["docx", "pdf"]) {
+    out[`GET ${route}/export.${ext}`] = async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `${await url(f)}/export.${ext}`, expect: [404] });
+  }
+  return out;
+}
+
 export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
   // campaigns, criteria sets, plans, notifications (slice A)
   "GET /api/criteria-sets": async (f) => {
@@ -540,6 +549,13 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
   }),
   "GET /api/evaluations/:id/export.xlsx": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `/api/evaluations/${(await sc(f)).evaluationId}/export.xlsx`, expect: [404] }),
   "GET /api/reports/:campaignId/units/:unitId/rollup/export.xlsx": async (f) => ({ as: "th.bithu", method: "GET", url: await rep(f, "xa-thanh-an", "/rollup/export.xlsx"), expect: [404] }),
+  // official documents (DOCX/PDF): another cell's document does not exist for thanhhoa.bithu (404)
+  ...documentCases("/api/plans/:id", async (f) => `/api/plans/${await planOf(f, "cb-tieu-hoc-thanh-an", 2020)}`),
+  ...documentCases("/api/campaigns/:campaignId/units/:unitId/registrations", async (f) => `/api/campaigns/${await anyCampaignId(f)}/units/${u(f, "cb-tieu-hoc-thanh-an")}/registrations`),
+  ...documentCases("/api/supervision/reports/:id", async (f) => `/api/supervision/reports/${(await sc(f)).reportId}`),
+  ...documentCases("/api/reports/:campaignId/units/:unitId", (f) => rep(f, "cb-tieu-hoc-thanh-an")),
+  ...documentCases("/api/commendations/:campaignId/units/:unitId", async (f) => `/api/commendations/${(await sc(f)).campaignId}/units/${u(f, "cb-tieu-hoc-thanh-an")}`),
+  ...documentCases("/api/evaluations/:id", async (f) => `/api/evaluations/${(await sc(f)).evaluationId}`),
   "GET /api/home/todo": async () => ({
     as: "th.gv01",
     method: "GET",

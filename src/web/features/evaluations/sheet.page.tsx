@@ -4,7 +4,9 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage } from "@web/api/client";
 import { useApplySuggestions, useSheet, useUpdateEvaluation, type Sheet, type SheetMember } from "@web/api/evaluations";
+import { documentPaths } from "@web/api/documents";
 import { DataView } from "@web/components/data-view";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { formatViDate, formatViDateTime } from "@web/lib/format";
@@ -72,6 +74,7 @@ function SheetView({ s }: { s: Sheet }) {
                 Mở khóa
               </Button>
             )}
+            <DocumentDownloads path={documentPaths.evaluationSummary(s.id)} label="bảng tổng hợp đánh giá, xếp loại" />
           </>
         }
       />
@@ -189,12 +192,14 @@ function Warnings({ s }: { s: Sheet }) {
       <Alert type="success" showIcon style={{ marginBottom: 16 }} title="Chưa có cảnh báo: kết quả hiện tại đúng các quy định về tỷ lệ và điều kiện." />
     ) : null;
   }
+  // Once signed, the same warnings are the ones the signer acknowledged.
+  const title = s.status === "draft" ? "Cảnh báo trước khi ký duyệt" : "Cảnh báo đã được xác nhận khi ký duyệt";
   return (
-    <section aria-label="Cảnh báo trước khi ký duyệt" style={{ marginBottom: 16 }}>
+    <section aria-label={title} style={{ marginBottom: 16 }}>
       <Alert
         type="warning"
         showIcon
-        title={`Cảnh báo trước khi ký duyệt (${s.warnings.length})`}
+        title={`${title} (${s.warnings.length})`}
         description={
           <ul style={{ paddingInlineStart: 18, margin: 0 }}>
             {s.warnings.map((w) => (

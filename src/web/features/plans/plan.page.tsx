@@ -13,7 +13,9 @@ import {
   type AcknowledgementListData,
   type PlanDetailData,
 } from "@web/api/plans";
+import { documentPaths } from "@web/api/documents";
 import { DataView } from "@web/components/data-view";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { FormModal } from "@web/components/form-modal";
 import { IsoDatePicker } from "@web/components/iso-date-picker";
 import { PageHeader } from "@web/components/page-header";
@@ -68,25 +70,28 @@ function MyAcknowledgement({ plan }: { plan: PlanDetailData }) {
     return <Alert type="success" showIcon icon={<CheckCircleOutlined aria-hidden />} title={`Đồng chí đã xác nhận quán triệt kế hoạch này lúc ${formatViDateTime(mine.acknowledgedAt)}.`} />;
   }
   if (!plan.abilities.canAcknowledge) return null;
+  // The button wraps under the sentence on a phone instead of squeezing it into a narrow column.
   return (
     <Alert
       type="info"
       showIcon
-      title="Đồng chí vui lòng đọc kỹ kế hoạch và xác nhận đã quán triệt."
-      action={
-        <Button
-          type="primary"
-          icon={<CheckCircleOutlined aria-hidden />}
-          loading={ack.isPending}
-          onClick={() =>
-            ack.mutate(undefined, {
-              onSuccess: () => void message.success("Đã xác nhận quán triệt kế hoạch"),
-              onError: (e) => void message.error(errorMessage(e)),
-            })
-          }
-        >
-          Đã quán triệt
-        </Button>
+      title={
+        <Flex gap={12} align="center" justify="space-between" wrap>
+          <span>Đồng chí vui lòng đọc kỹ kế hoạch và xác nhận đã quán triệt.</span>
+          <Button
+            type="primary"
+            icon={<CheckCircleOutlined aria-hidden />}
+            loading={ack.isPending}
+            onClick={() =>
+              ack.mutate(undefined, {
+                onSuccess: () => void message.success("Đã xác nhận quán triệt kế hoạch"),
+                onError: (e) => void message.error(errorMessage(e)),
+              })
+            }
+          >
+            Đã quán triệt
+          </Button>
+        </Flex>
       }
     />
   );
@@ -210,6 +215,7 @@ function PlanView({ plan }: { plan: PlanDetailData }) {
           Tạo phiên bản điều chỉnh
         </Button>
       )}
+      <DocumentDownloads path={documentPaths.plan(plan.id)} label="kế hoạch" />
     </>
   );
 

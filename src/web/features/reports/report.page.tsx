@@ -2,6 +2,8 @@ import { Alert, Card, Flex, Spin, Tabs, Tag } from "antd";
 import { lazy, Suspense } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { useUnitReport, type ReportView } from "@web/api/reports";
+import { documentPaths } from "@web/api/documents";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { UnitKindTag } from "@web/components/tags";
@@ -70,6 +72,7 @@ export default function ReportPage() {
             title={`Báo cáo kết quả — ${view.unit.name}`}
             subtitle={view.campaign.name}
             back="/bao-cao"
+            extra={<DocumentDownloads path={documentPaths.resultReport(campaignId, unitId)} label="báo cáo kết quả" />}
             tags={
               <Flex gap={4} wrap>
                 <UnitKindTag kind={view.unit.kind} label={view.unit.kindLabel} />

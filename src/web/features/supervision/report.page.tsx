@@ -2,6 +2,8 @@ import { App, Button, Card, Descriptions, Empty, Flex, Form, Input, Popconfirm, 
 import { useParams } from "react-router";
 import { errorMessage } from "@web/api/client";
 import { useReport, useSubmitReport, useUpdateReport, type SupervisionReport } from "@web/api/supervision";
+import { documentPaths } from "@web/api/documents";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { IsoDatePicker } from "@web/components/iso-date-picker";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
@@ -29,7 +31,12 @@ function ReportView({ r }: { r: SupervisionReport }) {
         title={`Báo cáo giám sát kỳ ${formatViDate(r.periodStart)} – ${formatViDate(r.periodEnd)}`}
         subtitle={`${r.unitName} · ${r.campaignName}`}
         tags={<Tag color={r.status === "submitted" ? "green" : "default"}>{r.statusLabel}</Tag>}
-        extra={r.canEdit ? <SubmitButton r={r} /> : undefined}
+        extra={
+          <>
+            {r.canEdit && <SubmitButton r={r} />}
+            <DocumentDownloads path={documentPaths.supervisionReport(r.id)} label="báo cáo giám sát" />
+          </>
+        }
       />
       {r.canEdit ? <EditForm r={r} /> : <ReadOnly r={r} />}
       <Card title={`Kết quả giám sát (${r.noteCount} nhận xét, ${r.violationCount} vi phạm)`} style={{ marginTop: 16 }}>

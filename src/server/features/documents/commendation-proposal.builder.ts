@@ -1,0 +1,105 @@
+/**
+ * Tờ trình đề nghị tuyên dương of a proposing unit: addressed to the superior committee that
+ * decides, with the list of exemplars (persons with their rating, collectives, models) and their
+ * achievements. Proposals come from the commendations feature (`listProposals`, same authorization
+ * as the commendations page); withdrawn ones are gone, declined ones are left out.
+ */
+import { SUBJECT_KIND_LABELS } from "@contracts/commendations.js";
+import { todayInVietnam } from "@domain/dates.js";
+import { MODEL_FIELDS, type ModelField } from "@domain/criteria.js";
+import { RATING_SHORT_LABELS } from "@domain/ratings.js";
+import type { Db } from "../../db/client.js";
+import type { BodyBlock, TableCellContent } from "../../documents/document-model.js";
+import type { Actor } from "../../http/actor.js";
+import { notFound } from "../../http/errors.js";
+import { listProposals } from "../commendations/commendations.service.js";
+import { findMassMobilizationOffice } from "../plans/plans.queries.js";
+import * as reads from "../supervision/campaign-reads.queries.js";
+import {
+  campaignNamingDate,
+  clampDate,
+  loadDocumentUnit,
+  lowerFirst,
+  numberLine,
+  partyHeader,
+  recipientLines,
+  signerOf,
+  unitSignature,
+  upperFirst,
+  vnDate,
+  type BuiltDocument,
+} from "./document-parts.js";
+
+export async function buildCommendationProposalDocument(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }): Promise<BuiltDocument> {
+  const { db, campaignId, unitId } = opts;
+  const items = await listProposals(opts); // 404 when the unit is outside the actor's reach
+  const campaign = await reads.getCampaign(db, campaignId);
+  if (!campaign || !(await reads.isUnitInCampaign(db, campaign.unit_id, unitId, todayInVietnam()))) throw notFound("Không tìm thấy phong trào thi đua");
+  const proposals = items.map((i) => i.row).filter((r) => r.unit_id === unitId && r.status !== "declined");
+
+  const latest = proposals.map((p) => vnDate(p.created_at)!).sort().at(-1);
+  const date = latest ? clampDate(latest, campaign.period_start, todayInVietnam()) : campaignNamingDate(campaign);
+  const unit = await loadDocumentUnit(db, unitId, date);
+  const superior = unit.parentName ?? "";
+  const count = (kind: string) => proposals.filter((p) => p.subject_kind === kind).length;
+  const parts = [
+    count("person") ? `${count("person")} cá nhân` : null,
+    count("collective") ? `${count("collective")} tập thể` : null,
+    count("model") ? `${count("model")} mô hình “Dân vận khéo”` : null,
+  ].filter(Boolean);
+  const topic = lowerFirst(campaign.name);
+
+  const body: BodyBlock[] = [
+    { kind: "paragraph", align: "center", indent: false, runs: [`Kính gửi: ${superior}`] },
+    {
+      kind: "paragraph",
+      runs: [
+        `Căn cứ kết quả thực hiện ${topic} và kết quả đánh giá, xếp loại cán bộ, đảng viên; ${unit.selfName} đề nghị ${superior} xem xét, tuyên dương ${parts.length ? parts.join(", ") : "các gương điển hình"} có thành tích tiêu biểu, cụ thể như sau:`,
+      ],
+    },
+  ];
+  if (proposals.length === 0) {
+    body.push({ kind: "paragraph", runs: ["(Chưa có đề xuất tuyên dương.)"] });
+  } else {
+    const rows: TableCellContent[][] = proposals.map((p, i) => {
+      const name = p.person_name ?? p.collective_name ?? p.model_name ?? "";
+      const kind = SUBJECT_KIND_LABELS[p.subject_kind];
+      const field = p.model_field ? `\nLĩnh vực ${lowerFirst(MODEL_FIELDS[p.model_field as ModelField] ?? p.model_field)}` : "";
+      return [
+        String(i + 1),
+        [{ text: name, bold: true }],
+        `${kind}${field}`,
+        p.achievements,
+        p.rating ? RATING_SHORT_LABELS[p.rating] : "",
+        p.status === "approved" ? "Đã được duyệt" : "",
+      ];
+    });
+    body.push({
+      kind: "table",
+      columns: [
+        { header: "STT", width: 7, align: "center" },
+        { header: "Cá nhân, tập thể, mô hình", width: 17 },
+        { header: "Đối tượng", width: 11 },
+        { header: "Thành tích tiêu biểu", width: 44 },
+        { header: "Xếp loại", width: 11 },
+        { header: "Ghi chú", width: 9 },
+      ],
+      rows,
+    });
+  }
+  body.push({ kind: "paragraph", runs: [`Kính trình ${superior} xem xét, quyết định./.`] });
+
+  const office = unit.parentId ? await findMassMobilizationOffice(db, unit.parentId, date) : null;
+  return {
+    model: {
+      format: "party",
+      header: partyHeader(unit, numberLine(null, "TTr", unit.symbolCode), date),
+      typeName: "TỜ TRÌNH",
+      subjectLines: ["Về việc đề nghị tuyên dương gương điển hình tiên tiến", `trong thực hiện ${topic}`],
+      body,
+      signature: unitSignature(unit.kind, await signerOf(db, unitId, date)),
+      recipients: { lines: recipientLines(["Như trên", office ? (office.short_name ?? office.name) : null], unit.kind) },
+    },
+    fileTitle: `Tờ trình đề nghị tuyên dương - ${upperFirst(unit.name)} - ${campaign.year}`,
+  };
+}

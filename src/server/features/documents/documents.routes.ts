@@ -1,0 +1,92 @@
+/**
+ * Official documents of the campaign as DOCX (primary, offices edit in Word) and PDF, following
+ * API.md's download pattern `GET /api/<resource>/<id>/export.docx|.pdf`. Each builder loads the
+ * data through its feature's service (which authorizes exactly like the page that shows it: 404
+ * outside the actor's subtree) and describes the document once; both renderers print that model.
+ */
+import type { FastifyReply } from "fastify";
+import type { z } from "zod";
+import { IdParams } from "@contracts/common.js";
+import { ReportParams } from "@contracts/reports.js";
+import type { Db } from "../../db/client.js";
+import { contentDisposition, fileNameFor } from "../../documents/document-model.js";
+import { renderDocx } from "../../documents/render-docx.js";
+import { renderPdf } from "../../documents/render-pdf.js";
+import type { Actor } from "../../http/actor.js";
+import { actorOf, type Feature } from "../../http/app-types.js";
+import { buildCommendationProposalDocument } from "./commendation-proposal.builder.js";
+import type { BuiltDocument } from "./document-parts.js";
+import { buildEvaluationSummaryDocument } from "./evaluation-summary.builder.js";
+import { buildPlanDocument } from "./plan.builder.js";
+import { buildRegistrationSheetDocument } from "./registration-sheet.builder.js";
+import { buildResultReportDocument } from "./result-report.builder.js";
+import { buildSupervisionReportDocument } from "./supervision-report.builder.js";
+
+export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export const PDF_CONTENT_TYPE = "application/pdf";
+
+const FORMATS = {
+  docx: { contentType: DOCX_CONTENT_TYPE, render: renderDocx, label: "Word (DOCX)" },
+  pdf: { contentType: PDF_CONTENT_TYPE, render: (doc: BuiltDocument["model"]) => renderPdf(doc), label: "PDF" },
+} as const;
+
+type Params = z.ZodObject<z.ZodRawShape>;
+
+interface DocumentRoute<P extends Params> {
+  /** The resource path; `/export.docx` and `/export.pdf` are appended. */
+  path: string;
+  params: P;
+  tags: string[];
+  title: string;
+  build: (opts: { db: Db; actor: Actor } & z.infer<P>) => Promise<BuiltDocument>;
+}
+
+const route = <P extends Params>(r: DocumentRoute<P>) => r as unknown as DocumentRoute<Params>;
+
+/** Every document of DOCUMENTS.md's campaign list, by the resource it belongs to. */
+export const DOCUMENT_ROUTES: readonly DocumentRoute<Params>[] = [
+  route({ path: "/api/plans/:id", params: IdParams, tags: ["Kế hoạch"], title: "Kế hoạch", build: buildPlanDocument }),
+  route({
+    path: "/api/campaigns/:campaignId/units/:unitId/registrations",
+    params: ReportParams,
+    tags: ["Đăng ký việc làm thiết thực"],
+    title: "Bảng đăng ký của chi bộ",
+    build: buildRegistrationSheetDocument,
+  }),
+  route({ path: "/api/supervision/reports/:id", params: IdParams, tags: ["Giám sát"], title: "Báo cáo giám sát", build: buildSupervisionReportDocument }),
+  route({ path: "/api/reports/:campaignId/units/:unitId", params: ReportParams, tags: ["Báo cáo kết quả"], title: "Báo cáo kết quả của đơn vị", build: buildResultReportDocument }),
+  route({
+    path: "/api/commendations/:campaignId/units/:unitId",
+    params: ReportParams,
+    tags: ["Tuyên dương, khen thưởng"],
+    title: "Tờ trình đề nghị tuyên dương của đơn vị",
+    build: buildCommendationProposalDocument,
+  }),
+  route({ path: "/api/evaluations/:id", params: IdParams, tags: ["Đánh giá, xếp loại"], title: "Bảng tổng hợp đánh giá, xếp loại", build: buildEvaluationSummaryDocument }),
+];
+
+/** Sends a rendered document with its Vietnamese file name (RFC 5987 `filename*` and an ASCII fallback). */
+function sendDocument(reply: FastifyReply, body: Buffer, contentType: string, fileName: string) {
+  return reply
+    .header("Content-Type", contentType)
+    .header("Content-Disposition", contentDisposition(fileName))
+    .header("Cache-Control", "private, no-store")
+    .header("X-Content-Type-Options", "nosniff")
+    .send(body);
+}
+
+export const documentsRoutes: Feature = (app, { db }) => {
+  for (const doc of DOCUMENT_ROUTES) {
+    for (const [ext, format] of Object.entries(FORMATS)) {
+      app.get(
+        `${doc.path}/export.${ext}`,
+        { schema: { tags: doc.tags, summary: `Tải ${doc.title} (${format.label})`, params: doc.params } },
+        async (req, reply) => {
+          const built = await doc.build({ db, actor: actorOf(req), ...(req.params as z.infer<Params>) });
+          const body = await format.render(built.model);
+          return sendDocument(reply, body, format.contentType, fileNameFor(built.fileTitle, ext));
+        },
+      );
+    }
+  }
+};

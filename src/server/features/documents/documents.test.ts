@@ -1,0 +1,408 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInVietnam } from "@domain/dates.js";
+import { formatDocumentDateLine } from "../../documents/document-model.js";
+import { extractPdfText } from "../../documents/pdf-text.js";
+import { anonymous, setupTestApp, signIn, type Client, type Response, type TestContext } from "../../test/support.js";
+import { demoPlanId } from "../campaigns/campaigns.fixtures.js";
+import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE } from "./documents.routes.js";
+
+/**
+ * Every campaign document downloaded as a user does (DOCX and PDF), read back — the DOCX XML, the
+ * PDF text — and checked against the demo data: header, number, date line, sections and table
+ * rows, signature, recipients, file names; 404 outside the subtree. To look at the files, run with
+ * DOCS_DUMP_DIR=/some/dir and render them (LibreOffice, pdftoppm).
+ */
+let ctx: TestContext;
+const clients: Record<string, Client> = {};
+const as = async (username: string) => (clients[username] ??= await signIn(ctx.app, username));
+
+let campaign2020: string;
+const unit = (code: string) => ctx.units[code]!;
+
+beforeAll(async () => {
+  ctx = await setupTestApp();
+  campaign2020 = (await ctx.db.query<{ id: string }>("SELECT id FROM campaigns WHERE unit_id = $1 AND year = 2020 ORDER BY created_at LIMIT 1", [unit("xa-thanh-an")]))[0]!.id;
+});
+afterAll(() => ctx.close());
+
+// ---------------------------------------------------------------- reading what users get
+
+/** The DOCX body as lines of text (one per Word paragraph), the raw XML and the page setup. */
+async function readDocx(buffer: Buffer) {
+  expect(buffer.subarray(0, 2).toString("latin1")).toBe("PK");
+  const zip = await JSZip.loadAsync(buffer);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const lines = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    unescape([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((t) => t[1] ?? "\n").join("")),
+  );
+  return { xml, lines, text: lines.join("\n") };
+}
+
+/** Rows (cell texts) of the data table whose header row holds `header`. */
+function tableRows(xml: string, header: string): string[][] {
+  const tables = xml.split("<w:tbl>").slice(1);
+  const table = tables.find((t) => t.includes("<w:tblHeader/>") && t.includes(`>${header}<`));
+  if (!table) throw new Error(`no table with header ${header}`);
+  return [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+    [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => [...cell[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
+  );
+}
+
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+function pdfText(buffer: Buffer): string {
+  expect(buffer.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  return extractPdfText(buffer);
+}
+
+function expectPdfContains(text: string, needles: readonly string[]) {
+  const flat = squash(text);
+  for (const n of needles) expect(flat, n).toContain(squash(n));
+}
+
+function expectDocxContains(text: string, needles: readonly string[]) {
+  for (const n of needles) expect(text, n).toContain(n);
+}
+
+/** Content type and `Content-Disposition` (ASCII fallback + RFC 5987 UTF-8 name); returns the Vietnamese name. */
+function downloadName(res: Response, ext: "docx" | "pdf"): string {
+  expect(res.status, String(res.body).slice(0, 300)).toBe(200);
+  expect(res.headers["content-type"]).toBe(ext === "docx" ? DOCX_CONTENT_TYPE : PDF_CONTENT_TYPE);
+  const cd = String(res.headers["content-disposition"]);
+  const m = /^attachment; filename="([\x20-\x7e]+)"; filename\*=UTF-8''([A-Za-z0-9%._~!$&+^`|-]+)$/.exec(cd);
+  expect(m, cd).not.toBeNull();
+  const name = decodeURIComponent(m![2]!);
+  expect(m![1]!.endsWith(`.${ext}`)).toBe(true);
+  expect(name.endsWith(`.${ext}`)).toBe(true);
+  expect(name).toBe(name.normalize("NFC"));
+  const dump = process.env.DOCS_DUMP_DIR;
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+    writeFileSync(path.join(dump, name), res.raw);
+  }
+  return name;
+}
+
+async function both(username: string, url: string) {
+  const client = await as(username);
+  const docxRes = await client.get(`${url}/export.docx`);
+  const pdfRes = await client.get(`${url}/export.pdf`);
+  const docxName = downloadName(docxRes, "docx");
+  const pdfName = downloadName(pdfRes, "pdf");
+  expect(pdfName.replace(/\.pdf$/, "")).toBe(docxName.replace(/\.docx$/, ""));
+  return { docx: await readDocx(docxRes.raw), pdf: pdfText(pdfRes.raw), docxName, pdfName };
+}
+
+const LANDSCAPE = /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/;
+const PORTRAIT = /<w:pgSz w:w="11906" w:h="16838"/;
+
+// ---------------------------------------------------------------- the documents
+
+describe("Kế hoạch (plan)", () => {
+  // The seed: /work/shared/seed/ke-hoach-dan-van-kheo-5-khong-2020.txt, word for word.
+  const SEED = [
+    "ĐẢNG ỦY XÃ THẠNH AN",
+    "CHI BỘ TRƯỜNG TIỂU HỌC",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "Số 01-KH/CB",
+    "Thạnh An, ngày 05 tháng 3 năm 2020",
+    "KẾ HOẠCH",
+    "Triển khai kế hoạch phát động thi đua nâng cao chất lượng",
+    "các tiêu chí xây dựng nông thôn mới gắn với thực hiện nội dung “5 không”",
+    "trong phong trào thi đua “Dân vận khéo” năm 2020",
+    "Căn cứ Kế hoạch số 236-KH/ĐU ngày 02 tháng 3 năm 2020 của Đảng ủy xã Thạnh An về phát động thi đua nâng cao chất lượng các tiêu chí xây dựng nông thôn mới gắn với thực hiện nội dung “5 không” trong phong trào thi đua “Dân vận khéo” năm 2020;",
+    "Chi bộ Tiểu học xây dựng kế hoạch triển khai kế hoạch phát động thi đua",
+    "I. Mục đích, yêu cầu",
+    "- Nâng cao hơn nữa nhận thức, trách nhiệm của cán bộ, đảng viên, công chức, viên chức của nhà trường.",
+    "II. Nội dung thực hiện",
+    "- Kịp thời đề xuất tuyên dương các gương điển hình tập thể, cá nhân trong chi bộ.",
+    "- Thực hiện việc kiểm tra, đánh giá và báo cáo kết quả thực hiện cho Đảng ủy xã khi kết thúc đợt thi đua (Thông qua Thường trực khối vận xã).",
+    "III. Tổ chức thực hiện",
+    "- Bí thư chi bộ xây dựng kế hoạch triên khai đến toàn thể cán bộ, đảng viên, giáo viên và nhân viên trong nhà trường.",
+    "- Phó Bí chi bộ giám sát việc thực hiện, báo cáo kịp thời cho bí thư chi bộ việc thực hiện của cán bộ, đảng viên, giáo viên và nhân viên.",
+    "- Toàn thể cán bộ, đảng viên, giáo viên và nhân viên nhà trường nghiêm túc thực hiện theo bảng đăng.",
+    "Trên đây là kế hoạch triển khai phát động phong trào thi đua nâng cao chất lượng các tiêu chí xây dựng nông thôn mới gắn với thực hiện nội dung “5 không” trong phong trào thi đua “Dân vận khéo” năm 2020 của chi bộ trường Tiểu học.",
+    "Nơi nhận:",
+    "- Đảng ủy xã Thạnh An;",
+    "- TTKV xã;",
+    "- Đảng viên Chi bộ;",
+    "- Lưu HSCB.",
+    "T/M CHI BỘ",
+    "BÍ THƯ",
+    "(Đã ký)",
+    "Lê Hữu Bình",
+  ];
+
+  it("the school cell's plan downloads as the seed reads, in DOCX and PDF, for its secretary and a teacher", async () => {
+    const id = await demoPlanId(ctx.db, ctx.units, "cb-tieu-hoc-thanh-an", 2020);
+    for (const username of ["th.bithu", "th.gv01"]) {
+      const d = await both(username, `/api/plans/${id}`);
+      expect(d.docxName).toBe("Kế hoạch số 01-KH-CB - Chi bộ Trường Tiểu học Thạnh An.docx");
+      expect(d.pdfName).toBe("Kế hoạch số 01-KH-CB - Chi bộ Trường Tiểu học Thạnh An.pdf");
+      expectDocxContains(d.docx.text, SEED);
+      expectPdfContains(d.pdf, SEED);
+      expect(d.docx.xml).toMatch(PORTRAIT);
+      // Sections in the seed's order, each line in place.
+      const order = ["I. Mục đích, yêu cầu", "II. Nội dung thực hiện", "III. Tổ chức thực hiện", "Trên đây là kế hoạch", "Nơi nhận:"].map((s) => d.docx.text.indexOf(s));
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+    }
+  });
+
+  it("the commune plan prints 2020's superior body, the district (abolished in 2025)", async () => {
+    const d = await both("xa.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "xa-thanh-an", 2020)}`);
+    expectDocxContains(d.docx.text, ["ĐẢNG BỘ HUYỆN CẦN GIỜ", "ĐẢNG ỦY XÃ THẠNH AN", "Số 236-KH/ĐU", "Thạnh An, ngày 02 tháng 3 năm 2020", "T/M ĐẢNG ỦY"]);
+    expect(d.docx.text).not.toContain("THÀNH PHỐ HỒ CHÍ MINH");
+    const now = await both("xa.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "xa-thanh-an", 2026)}`);
+    expectPdfContains(now.pdf, ["ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH", "Số 45-KH/ĐU"]);
+  });
+
+  it("another cell's secretary gets 404, an anonymous caller 401", async () => {
+    const id = await demoPlanId(ctx.db, ctx.units, "cb-tieu-hoc-thanh-an", 2020);
+    for (const ext of ["docx", "pdf"]) {
+      const r = await (await as("thanhhoa.bithu")).get(`/api/plans/${id}/export.${ext}`);
+      expect(r.status).toBe(404);
+      expect(r.body.error.code).toBe("NOT_FOUND");
+      expect((await anonymous(ctx.app).get(`/api/plans/${id}/export.${ext}`)).status).toBe(401);
+    }
+  });
+});
+
+describe("Bảng đăng ký (registration sheet)", () => {
+  const url = () => `/api/campaigns/${campaign2020}/units/${unit("cb-tieu-hoc-thanh-an")}/registrations`;
+
+  it("lists every submitted or approved action and model in the Party columns, landscape, with the cell's signature", async () => {
+    const d = await both("th.bithu", url());
+    expect(d.docxName).toBe("Bảng đăng ký - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
+    expect(d.docx.xml).toMatch(LANDSCAPE);
+    const expected = await ctx.db.query<{ n: number; latest: Date }>(
+      `SELECT (SELECT count(*) FROM commitments c WHERE c.registration_id = ANY(array_agg(r.id)))
+            + (SELECT count(*) FROM models m WHERE m.registration_id = ANY(array_agg(r.id))) AS n,
+              max(COALESCE(CASE WHEN r.status = 'approved' THEN r.reviewed_at END, r.submitted_at)) AS latest
+         FROM registrations r WHERE r.campaign_id = $1 AND r.unit_id = $2 AND r.status IN ('approved', 'submitted')`,
+      [campaign2020, unit("cb-tieu-hoc-thanh-an")],
+    );
+    const dateLine = formatDocumentDateLine("Thạnh An", todayInVietnam(expected[0]!.latest));
+    const HEAD = ["ĐẢNG ỦY XÃ THẠNH AN", "CHI BỘ TRƯỜNG TIỂU HỌC", "ĐẢNG CỘNG SẢN VIỆT NAM", dateLine, "BẢNG ĐĂNG KÝ", "Việc làm thiết thực, mô hình “Dân vận khéo” của cán bộ, đảng viên"];
+    const COLUMNS = ["STT", "Họ và tên", "Chức vụ/đơn vị", "Việc làm thiết thực/mô hình", "Tiêu chí/lĩnh vực", "Nội dung và cách thực hiện", "Địa điểm", "Thời gian", "Chỉ tiêu", "Minh chứng", "Ghi chú", "Ký tên"];
+    const END = ["T/M CHI BỘ", "BÍ THƯ", "Lê Hữu Bình", "Nơi nhận:", "- Đảng ủy xã Thạnh An;", "- TTKV xã;", "- Lưu HSCB."];
+    expectDocxContains(d.docx.text, [...HEAD, ...COLUMNS, ...END, "Tổng số: "]);
+    expectPdfContains(d.pdf, [...HEAD, ...COLUMNS, ...END, "Lê Hữu Bình", "Bí thư Chi bộ, Hiệu trưởng"]);
+
+    const rows = tableRows(d.docx.xml, "Việc làm thiết thực/mô hình");
+    expect(rows[0]).toEqual(COLUMNS);
+    expect(rows.length - 1).toBe(Number(expected[0]!.n));
+    const binh = rows.find((r) => r[1] === "Lê Hữu Bình")!;
+    expect(binh[0]).toMatch(/^\d+$/);
+    expect(binh[2]).toBe("Bí thư Chi bộ, Hiệu trưởng");
+    // An IV.2 commitment: criterion, content, dates, target.
+    const traffic = rows.find((r) => r[5]!.startsWith("IV.2."))!;
+    expect(traffic[4]).toBe("IV. Không vi phạm luật giao thông đường bộ");
+    expect(traffic[7]).toMatch(/^\d{2}\/\d{2}\/2020 –\d{2}\/\d{2}\/2020$/);
+    expect(traffic[8]).toBe("Không vi phạm luật giao thông (0 lỗi) trong suốt đợt thi đua");
+    // A model, and evidence files named in their column.
+    expect(rows.some((r) => r[3]!.startsWith("Mô hình “Dân vận khéo”: "))).toBe(true);
+    expect(rows.some((r) => /\.(png|jpe?g|pdf)/i.test(r[9]!))).toBe(true);
+    // STT counts people, not lines.
+    const numbers = rows.slice(1).map((r) => r[0]).filter((n) => n !== "");
+    expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
+  });
+
+  it("a teacher without oversight gets 403 like on the page, another cell 404", async () => {
+    expect((await (await as("th.gv01")).get(`${url()}/export.pdf`)).status).toBe(403);
+    expect((await (await as("thanhhoa.bithu")).get(`${url()}/export.docx`)).status).toBe(404);
+  });
+});
+
+describe("Báo cáo giám sát (supervision report)", () => {
+  const reportId = async (status: string) =>
+    (await ctx.db.query<{ id: string }>("SELECT id FROM supervision_reports WHERE unit_id = $1 AND status = $2 ORDER BY period_start LIMIT 1", [unit("cb-tieu-hoc-thanh-an"), status]))[0]!.id;
+
+  it("the submitted Q2 report: period, findings per member, no violations, proposals, the deputy's signature", async () => {
+    const d = await both("th.bithu", `/api/supervision/reports/${await reportId("submitted")}`);
+    expect(d.docxName).toBe("Báo cáo giám sát 01-04-2020-30-06-2020 - Chi bộ Trường Tiểu học Thạnh An.docx");
+    const NEEDLES = [
+      "ĐẢNG ỦY XÃ THẠNH AN",
+      "CHI BỘ TRƯỜNG TIỂU HỌC",
+      "Số     -BC/CB",
+      "Thạnh An, ngày 02 tháng 7 năm 2020",
+      "BÁO CÁO",
+      "Kết quả giám sát việc thực hiện việc làm thiết thực, mô hình “Dân vận khéo”",
+      "từ ngày 01/04/2020 đến ngày 30/06/2020",
+      "Thực hiện Kế hoạch số 01-KH/CB ngày 05 tháng 3 năm 2020 của Chi bộ Trường Tiểu học Thạnh An",
+      "I. Tình hình chung",
+      "Quý II/2020, các đồng chí đảng viên thực hiện nghiêm túc việc làm đã đăng ký",
+      "II. Kết quả giám sát đối với từng đảng viên",
+      "III. Vi phạm",
+      "Trong kỳ không có đảng viên vi phạm.",
+      "IV. Đề xuất, kiến nghị",
+      "Đề nghị Bí thư nhắc đồng chí Lý Thị Kim Anh hoàn thành đăng ký",
+      "PHÓ BÍ THƯ",
+      "Trần Thị Mai",
+      "- Bí thư Chi bộ Trường Tiểu học;",
+      "- Lưu HSCB.",
+    ];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES.map((n) => n.replace("Số     -", "Số -")));
+    const rows = tableRows(d.docx.xml, "Nhận xét");
+    expect(rows[0]).toEqual(["STT", "Đảng viên", "Tiêu chí", "Nhận xét", "Vi phạm"]);
+    expect(rows.length).toBeGreaterThan(1);
+  });
+
+  it("the Q3 draft: blank date to fill in, the traffic violation that breaks a commitment", async () => {
+    const d = await both("th.phobithu", `/api/supervision/reports/${await reportId("draft")}`);
+    expectDocxContains(d.docx.text, ["Thạnh An, ngày     tháng     năm", "III. Vi phạm", "Đồng chí Huỳnh Thị Lan", "Không đội mũ bảo hiểm", "PHÓ BÍ THƯ", "Trần Thị Mai"]);
+    expectPdfContains(d.pdf, ["Đồng chí Huỳnh Thị Lan", "Không đội mũ bảo hiểm"]);
+  });
+
+  it("another cell gets 404", async () => {
+    expect((await (await as("thanhhoa.bithu")).get(`/api/supervision/reports/${await reportId("submitted")}/export.pdf`)).status).toBe(404);
+  });
+});
+
+describe("Báo cáo kết quả (result report)", () => {
+  const url = (code: string) => `/api/reports/${campaign2020}/units/${unit(code)}`;
+
+  it("Thạnh Hòa's submitted report: number, date, statistics per criterion, narrative, signed copy, recipients through the TTKV", async () => {
+    const d = await both("thanhhoa.bithu", url("cb-ap-thanh-hoa"));
+    expect(d.docxName).toBe("Báo cáo kết quả số 09-BC-CB - Chi bộ ấp Thạnh Hòa.docx");
+    const NEEDLES = [
+      "ĐẢNG ỦY XÃ THẠNH AN",
+      "CHI BỘ ẤP THẠNH HÒA",
+      "Số 09-BC/CB",
+      "Thạnh An, ngày 25 tháng 11 năm 2020",
+      "BÁO CÁO",
+      "Kết quả thực hiện phong trào thi đua nâng cao chất lượng các tiêu chí xây dựng nông thôn mới",
+      "Thực hiện Kế hoạch số 236-KH/ĐU ngày 02 tháng 3 năm 2020 của Đảng ủy xã Thạnh An",
+      "I. Kết quả thực hiện",
+      "1. Công tác triển khai, đăng ký",
+      "2. Kết quả thực hiện theo từng tiêu chí",
+      "IV. Không vi phạm luật giao thông đường bộ",
+      "3. Mô hình “Dân vận khéo”",
+      "4. Vi phạm",
+      "5. Đề xuất tuyên dương, khen thưởng",
+      "II. Đánh giá chung",
+      "1. Ưu điểm",
+      "Chi bộ triển khai kịp thời Kế hoạch số 236-KH/ĐU của Đảng ủy xã đến 100% đảng viên",
+      "2. Hạn chế",
+      "3. Nguyên nhân",
+      "III. Phương hướng",
+      "T/M CHI BỘ",
+      "BÍ THƯ",
+      "(Đã ký)",
+      "Nguyễn Văn Sơn",
+      "- Đảng ủy xã Thạnh An;",
+      "- TTKV xã;",
+      "- Lưu HSCB.",
+    ];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES);
+    const rows = tableRows(d.docx.xml, "Việc làm đăng ký");
+    expect(rows[0]).toEqual(["STT", "Tiêu chí", "Việc làm đăng ký", "Đạt", "Tỷ lệ (%)"]);
+    expect(rows.map((r) => r[1]!.split(".")[0])).toEqual(["Tiêu chí", "I", "II", "III", "IV", "V", "Cộng"]);
+    // The frozen statistics of the submission.
+    const frozen = (await ctx.db.query<{ statistics: { total: { registered: number; achieved: number } } }>("SELECT statistics FROM result_reports WHERE unit_id = $1", [unit("cb-ap-thanh-hoa")]))[0]!.statistics;
+    expect(rows.at(-1)!.slice(2, 4)).toEqual([String(frozen.total.registered), String(frozen.total.achieved)]);
+    expect(d.docx.text).not.toContain("Kết quả của các đơn vị trực thuộc");
+  });
+
+  it("the commune's report rolls its children up in tables, under 2020's district", async () => {
+    const d = await both("xa.bithu", url("xa-thanh-an"));
+    expectDocxContains(d.docx.text, ["ĐẢNG BỘ HUYỆN CẦN GIỜ", "ĐẢNG ỦY XÃ THẠNH AN", "Số     -BC/ĐU", "Thạnh An, ngày     tháng     năm", "6. Kết quả của các đơn vị trực thuộc", "T/M ĐẢNG ỦY", "Phan Văn Quang", "- Huyện ủy Cần Giờ;", "- Lưu VPĐU."]);
+    const rows = tableRows(d.docx.xml, "Báo cáo");
+    expect(rows[0]).toEqual(["STT", "Đơn vị", "Đảng viên đăng ký", "Việc làm đăng ký", "Đạt", "Tỷ lệ (%)", "Báo cáo"]);
+    const names = rows.map((r) => r[1]);
+    expect(names).toEqual(expect.arrayContaining(["Chi bộ Trường Tiểu học Thạnh An", "Chi bộ ấp Thạnh Hòa", "Toàn đơn vị"]));
+    expect(rows.find((r) => r[1] === "Chi bộ ấp Thạnh Hòa")![6]).toBe("Đã gửi đúng hạn");
+    const byCriterion = tableRows(d.docx.xml, "Tiêu chí IV");
+    expect(byCriterion[0]).toEqual(["STT", "Đơn vị", "Tiêu chí I", "Tiêu chí II", "Tiêu chí III", "Tiêu chí IV", "Tiêu chí V"]);
+    expectPdfContains(d.pdf, ["6. Kết quả của các đơn vị trực thuộc", "Chi bộ ấp Thạnh Hòa", "Toàn đơn vị"]);
+  });
+
+  it("the school's draft has no number or date yet; another cell gets 404", async () => {
+    const d = await both("th.bithu", url("cb-tieu-hoc-thanh-an"));
+    expect(d.docxName).toBe("Báo cáo kết quả (dự thảo) - Chi bộ Trường Tiểu học Thạnh An.docx");
+    expectDocxContains(d.docx.text, ["Số     -BC/CB", "Thạnh An, ngày     tháng     năm", "Mô hình “Thư viện xanh” thu gom giấy vụn"]);
+    expect(d.docx.text).not.toContain("(Đã ký)");
+    expect((await (await as("th.bithu")).get(`${url("cb-ap-thanh-hoa")}/export.docx`)).status).toBe(404);
+  });
+});
+
+describe("Tờ trình đề nghị tuyên dương (commendation proposal)", () => {
+  const url = (code: string) => `/api/commendations/${campaign2020}/units/${unit(code)}`;
+
+  it("the school cell proposes its exemplar to the commune committee", async () => {
+    const d = await both("th.bithu", url("cb-tieu-hoc-thanh-an"));
+    expect(d.docxName).toBe("Tờ trình đề nghị tuyên dương - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
+    const NEEDLES = [
+      "ĐẢNG ỦY XÃ THẠNH AN",
+      "CHI BỘ TRƯỜNG TIỂU HỌC",
+      "Số     -TTr/CB",
+      "Thạnh An, ngày 02 tháng 12 năm 2020",
+      "TỜ TRÌNH",
+      "Về việc đề nghị tuyên dương gương điển hình tiên tiến",
+      "Kính gửi: Đảng ủy xã Thạnh An",
+      "đề nghị Đảng ủy xã Thạnh An xem xét, tuyên dương 1 cá nhân",
+      "Kính trình Đảng ủy xã Thạnh An xem xét, quyết định./.",
+      "T/M CHI BỘ",
+      "Lê Hữu Bình",
+      "- Như trên;",
+      "- TTKV xã;",
+      "- Lưu HSCB.",
+    ];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES.map((n) => n.replace("Số     -", "Số -")));
+    const rows = tableRows(d.docx.xml, "Thành tích tiêu biểu");
+    expect(rows[1]!.slice(0, 3)).toEqual(["1", "Đỗ Thanh Tâm", "Cá nhân"]);
+    expect(rows[1]![3]).toContain("Thư viện xanh");
+    expect(rows[1]![4]).toBe("Hoàn thành xuất sắc");
+  });
+
+  it("another cell gets 404", async () => {
+    expect((await (await as("thanhhoa.bithu")).get(`${url("cb-tieu-hoc-thanh-an")}/export.pdf`)).status).toBe(404);
+  });
+});
+
+describe("Bảng tổng hợp đánh giá, xếp loại (evaluation summary)", () => {
+  const evaluationId = async () => (await ctx.db.query<{ id: string }>("SELECT id FROM evaluations WHERE campaign_id = $1 AND unit_id = $2", [campaign2020, unit("cb-tieu-hoc-thanh-an")]))[0]!.id;
+
+  it("every member with score and rating, the count per rating and the quota check line, landscape", async () => {
+    const d = await both("th.bithu", `/api/evaluations/${await evaluationId()}`);
+    expect(d.docxName).toBe("Bảng tổng hợp đánh giá, xếp loại - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
+    expect(d.docx.xml).toMatch(LANDSCAPE);
+    const NEEDLES = [
+      "ĐẢNG ỦY XÃ THẠNH AN",
+      "CHI BỘ TRƯỜNG TIỂU HỌC",
+      "Thạnh An, ngày     tháng     năm",
+      "BẢNG TỔNG HỢP",
+      "Kết quả đánh giá, xếp loại đảng viên",
+      "Tổng số đảng viên được đánh giá: 12.",
+      "Hoàn thành xuất sắc nhiệm vụ: 1 (8,3%)",
+      "Kiểm tra tỷ lệ: ",
+      "1 đảng viên hoàn thành xuất sắc nhiệm vụ; tối đa 0 (20% của 2 đảng viên hoàn thành tốt nhiệm vụ",
+      "vượt 1 người.",
+      "T/M CHI BỘ",
+      "BÍ THƯ",
+      "Lê Hữu Bình",
+      "- Đảng ủy xã Thạnh An;",
+      "- Lưu HSCB.",
+    ];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES);
+    const rows = tableRows(d.docx.xml, "Xếp loại");
+    expect(rows[0]).toEqual(["STT", "Họ và tên", "Chức vụ", "Việc làm đăng ký", "Việc làm đạt", "Vi phạm", "Tự đánh giá", "Điểm", "Xếp loại", "Ghi chú"]);
+    expect(rows).toHaveLength(13);
+    const tam = rows.find((r) => r[1] === "Đỗ Thanh Tâm")!;
+    expect(tam.slice(7, 10)).toEqual(["95", "Hoàn thành xuất sắc", "Gương điển hình với mô hình “Thư viện xanh”"]);
+    const lan = rows.find((r) => r[1] === "Huỳnh Thị Lan")!;
+    expect(lan[5]).toContain("14/08/2020");
+    expect(lan[8]).toBe("Hoàn thành");
+  });
+
+  it("another cell gets 404", async () => {
+    expect((await (await as("thanhhoa.bithu")).get(`/api/evaluations/${await evaluationId()}/export.docx`)).status).toBe(404);
+  });
+});
