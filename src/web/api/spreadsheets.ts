@@ -30,6 +30,8 @@ export async function uploadSheet(url: string, file: File, opts: { dryRun: boole
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) opts.onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
+    // the whole body is sent (also when the browser gave no computable progress): the server checks now
+    xhr.upload.onload = () => opts.onProgress?.(100);
     xhr.onerror = () => reject(new ApiError(0, "NETWORK", "Không kết nối được máy chủ"));
     xhr.onload = () => {
       let body: { report?: ImportReport; error?: { code: string; message: string; details?: { path: string; message: string }[] } } & Partial<ImportReport> = {};

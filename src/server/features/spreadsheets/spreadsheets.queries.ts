@@ -117,8 +117,18 @@ export async function updatePositions(db: Queryable, ps: { id: string; role: str
 
 export function getCampaign(db: Queryable, id: string) {
   return db
-    .query<{ id: string; name: string; criteria_set_id: string; unit_id: string }>("SELECT id, name, criteria_set_id, unit_id FROM campaigns WHERE id = $1", [id])
+    .query<{ id: string; name: string; criteria_set_id: string; unit_id: string; status: string; period_end: string }>(
+      "SELECT id, name, criteria_set_id, unit_id, status, period_end FROM campaigns WHERE id = $1",
+      [id],
+    )
     .then((r) => r[0] ?? null);
+}
+
+/** Whether a unit takes part in a campaign: it is in the launching unit's subtree at the end of the period. */
+export function takesPart(db: Queryable, campaign: { unit_id: string; period_end: string }, unitId: string) {
+  return db
+    .query("SELECT 1 FROM unit_scope_subtree($1, $2::date) WHERE unit_id = $3", [campaign.unit_id, campaign.period_end, unitId])
+    .then((r) => r.length > 0);
 }
 
 export interface CommitmentSheetRow {

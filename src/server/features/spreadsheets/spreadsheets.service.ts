@@ -11,6 +11,7 @@ import type { SheetIssue } from "../../spreadsheets/xlsx-reader.js";
 import { renderXlsxTable } from "../../spreadsheets/xlsx-table.js";
 import { findPeople } from "../people/people.service.js";
 import { getUnitAsOf, getUnitBase } from "../units/units.queries.js";
+import { campaignOpen, canReview, canViewSheet } from "../registrations/registrations.policy.js";
 import { newRowKey, REGISTRATION_COLUMNS, REGISTRATION_STATUS_TEXT } from "./registrations-sheet.js";
 import { categoriesLabel, genderLabel, MEMBER_COLUMNS, memberKey, roleLabel, toMemberInput, type MemberInput } from "./members-sheet.js";
 import * as q from "./spreadsheets.queries.js";
@@ -271,17 +272,32 @@ export async function exportPeople(opts: { db: Db; actor: Actor; q?: string | un
   return { body, fileName: "Danh sách cán bộ, đảng viên.xlsx" };
 }
 
-async function loadCampaignCell(db: Db, actor: Actor, campaignId: string, unitId: string, manage: boolean) {
+/**
+ * The campaign and one of its units for the registration sheet: 404 for an unknown or draft
+ * campaign, a unit outside the actor's reach or not taking part; 403 for whoever may not see the
+ * unit's whole sheet in the app; for an import (`write`), 403 unless the actor reviews the unit's
+ * sheets (its manager or its secretary, as for approving) and 409 once the campaign is no longer
+ * open — the same rules as the registration pages.
+ */
+async function loadCampaignCell(db: Db, actor: Actor, campaignId: string, unitId: string, write: boolean) {
   const campaign = await q.getCampaign(db, campaignId);
-  if (!campaign || !(await getUnitBase(db, unitId))) throw notFound("Không tìm thấy phong trào hoặc đơn vị");
-  if (manage) assertCanManage(actor, unitId);
-  else if (!canView(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
+  if (!campaign || campaign.status === "draft" || !(await getUnitBase(db, unitId))) throw notFound("Không tìm thấy phong trào hoặc đơn vị");
+  if (!canView(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
+  if (!(await q.takesPart(db, campaign, unitId))) throw notFound("Đơn vị không tham gia phong trào này");
+  // the whole sheet is for the cell's leadership and staff, as on its page (a member sees only their own)
+  if (!canViewSheet(actor, unitId)) throw new AppError("FORBIDDEN", "Chỉ Bí thư, Phó Bí thư hoặc người được phân quyền mới xem bảng đăng ký của đơn vị");
+  if (write) {
+    if (!canReview(actor, unitId)) throw new AppError("FORBIDDEN", "Chỉ Bí thư hoặc người quản lý đơn vị mới nhập bảng đăng ký từ Excel");
+    if (!campaignOpen(campaign)) {
+      throw new AppError("INVALID_STATE", campaign.status === "closed" ? "Phong trào đã kết thúc, không thể nhập bảng đăng ký" : "Phong trào chưa phát động");
+    }
+  }
   const unit = await getUnitAsOf(db, unitId, todayInVietnam());
   if (!unit) throw notFound("Đơn vị không còn hoạt động");
   return { campaign, unit };
 }
 
-/** Refuses a registration import before the upload is read (404/403). */
+/** Refuses a registration import before the upload is read (404/403/409). */
 export async function checkRegistrationsImport(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
   await loadCampaignCell(opts.db, opts.actor, opts.campaignId, opts.unitId, true);
 }

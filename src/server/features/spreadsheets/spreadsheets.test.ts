@@ -1,6 +1,7 @@
 import ExcelJS, { type CellValue } from "../../spreadsheets/exceljs.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MEMBER_SHEET_HEADERS, REGISTRATION_SHEET_HEADERS } from "@contracts/spreadsheets.js";
+import { buildAccount, buildPerson, buildUnit, TEST_PASSWORD } from "../../test/factories.js";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
 
 let ctx: TestContext;
@@ -337,5 +338,54 @@ describe("registration sheet", () => {
     expect((await other.get(`${regUrl}/export.xlsx`)).status).toBe(404);
     const khoivan = await signIn(ctx.app, "khoivan.xa");
     expect((await upload(khoivan, `${regUrl}/import`, await workbook([["x"]]))).status).toBe(403);
+  });
+
+  it("follows the sheet page's rules: a member may not export the whole sheet, the deputy exports but may not import (403)", async () => {
+    const before = await regCounts();
+    const member = await signIn(ctx.app, "th.gv01");
+    expect((await member.get(`${regUrl}/export.xlsx`)).status).toBe(403);
+    expect((await upload(member, `${regUrl}/import`, await workbook([["x"]]))).status).toBe(403);
+    const deputy = await signIn(ctx.app, "th.phobithu");
+    expect((await deputy.get(`${regUrl}/export.xlsx`)).status).toBe(200);
+    const res = await upload(deputy, `${regUrl}/import`, await workbook([["x"]]));
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/Bí thư/);
+    expect(await regCounts()).toEqual(before);
+  });
+
+  it("lets the cell's secretary import without a manage scope, as she approves the sheets", async () => {
+    const cell = await buildUnit(ctx.db, { parentId: ctx.units["xa-thanh-an"]! });
+    const secretary = await buildPerson(ctx.db, { unitId: cell, role: "secretary", startDate: "2019-01-01" });
+    const { username } = await buildAccount(ctx.db, { personId: secretary.personId });
+    await buildPerson(ctx.db, { fullName: "Châu Thị Nhập Tệp", unitId: cell, role: "member", startDate: "2019-01-01" });
+    const client = await signIn(ctx.app, username, TEST_PASSWORD);
+    const url = `/api/campaigns/${campaignId}/units/${cell}/registrations`;
+    const file = await workbook([[...REGISTRATION_SHEET_HEADERS], [1, "Châu Thị Nhập Tệp", null, "I", "I.1", "Hướng dẫn thủ tục trực tuyến", "10 hồ sơ", null, null, null, null, null]]);
+    const res = await upload(client, `${url}/import`, file);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, applied: true, counts: { create: 1 } });
+    expect((await client.get(`${url}/export.xlsx`)).status).toBe(200);
+  });
+
+  it("refuses a unit that does not take part (404), a draft campaign (404) and a closed one (409), writing nothing", async () => {
+    const before = await regCounts();
+    const file = await workbook([[...REGISTRATION_SHEET_HEADERS], [1, "Nguyễn Văn An", null, "I", "I.1", "Việc làm", null, null, null, null, null, null]]);
+    // a cell created after the campaign ended is not in its tree
+    const late = await buildUnit(ctx.db, { parentId: ctx.units["xa-thanh-an"]!, validFrom: "2021-01-01" });
+    const admin = await signIn(ctx.app, "xa.bithu");
+    expect((await upload(admin, `/api/campaigns/${campaignId}/units/${late}/registrations/import`, file)).status).toBe(404);
+    expect((await admin.get(`/api/campaigns/${campaignId}/units/${late}/registrations/export.xlsx`)).status).toBe(404);
+    try {
+      await ctx.db.query("UPDATE campaigns SET status = 'draft' WHERE id = $1", [campaignId]);
+      expect((await upload(bithu, `${regUrl}/import`, file)).status).toBe(404);
+      await ctx.db.query("UPDATE campaigns SET status = 'closed' WHERE id = $1", [campaignId]);
+      const closed = await upload(bithu, `${regUrl}/import?dryRun=1`, file);
+      expect(closed.status).toBe(409);
+      expect(closed.body.error).toMatchObject({ code: "INVALID_STATE", message: "Phong trào đã kết thúc, không thể nhập bảng đăng ký" });
+      expect((await bithu.get(`${regUrl}/export.xlsx`)).status).toBe(200);
+    } finally {
+      await ctx.db.query("UPDATE campaigns SET status = 'active' WHERE id = $1", [campaignId]);
+    }
+    expect(await regCounts()).toEqual(before);
   });
 });

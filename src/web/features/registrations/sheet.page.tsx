@@ -4,8 +4,10 @@ import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Input, Progress, Row, 
 import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useCoverage, useSheet, type Coverage, type Sheet, type SheetRow } from "@web/api/registrations";
-import { registrationsExportUrl } from "@web/api/spreadsheets";
+import { registrationsExportUrl, registrationsImportUrl } from "@web/api/spreadsheets";
+import { documentPaths } from "@web/api/documents";
 import { DataView } from "@web/components/data-view";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { formatViDateTime } from "@web/lib/format";
@@ -13,6 +15,7 @@ import { useDebounced } from "@web/lib/use-debounced";
 import { useIsPhone } from "@web/lib/use-media";
 import { usePageTitle } from "@web/lib/use-page-title";
 import { ExportExcelButton } from "../spreadsheets/export-button";
+import { ImportExcelButton } from "../spreadsheets/import-button";
 import { LinkButton } from "./link-button";
 import { LateTag, RegistrationStatusTag } from "./registration-tags";
 import "./registrations.css";
@@ -327,6 +330,15 @@ export default function SheetPage() {
                 </LinkButton>
               )}
               <ExportExcelButton href={registrationsExportUrl(campaignId!, unitId!)} />
+              {sheet.can.review && sheet.campaign.open && (
+                <ImportExcelButton
+                  title={`Nhập bảng đăng ký từ Excel — ${sheet.unit.name}`}
+                  url={registrationsImportUrl(campaignId!, unitId!)}
+                  templateUrl={registrationsExportUrl(campaignId!, unitId!)}
+                  invalidate={[["registrations"]]}
+                />
+              )}
+              <DocumentDownloads path={documentPaths.registrationSheet(campaignId!, unitId!)} label="bảng đăng ký" />
             </>
           )
         }
