@@ -14,6 +14,10 @@ export const peopleExportUrl = (q?: string, unitId?: string) => {
   return `/api/people/export.xlsx${s ? `?${s}` : ""}`;
 };
 export const registrationsExportUrl = (campaignId: string, unitId: string) => `/api/campaigns/${campaignId}/units/${unitId}/registrations/export.xlsx`;
+/** The tables on screen as XLSX (server: features/table-exports). */
+export const coverageExportUrl = (campaignId: string, unitId: string) => `/api/registrations/coverage/export.xlsx?campaignId=${campaignId}&unitId=${unitId}`;
+export const evaluationExportUrl = (evaluationId: string) => `/api/evaluations/${evaluationId}/export.xlsx`;
+export const rollupExportUrl = (campaignId: string, unitId: string) => `/api/reports/${campaignId}/units/${unitId}/rollup/export.xlsx`;
 export const registrationsImportUrl = (campaignId: string, unitId: string) => `/api/campaigns/${campaignId}/units/${unitId}/registrations/import`;
 
 /**

@@ -5,6 +5,7 @@ import { useParams } from "react-router";
 import { errorMessage } from "@web/api/client";
 import { useApplySuggestions, useSheet, useUpdateEvaluation, type Sheet, type SheetMember } from "@web/api/evaluations";
 import { documentPaths } from "@web/api/documents";
+import { evaluationExportUrl } from "@web/api/spreadsheets";
 import { DataView } from "@web/components/data-view";
 import { DocumentDownloads } from "@web/components/document-downloads";
 import { PageHeader } from "@web/components/page-header";
@@ -12,6 +13,7 @@ import { QueryState } from "@web/components/query-state";
 import { formatViDate, formatViDateTime } from "@web/lib/format";
 import { usePageTitle } from "@web/lib/use-page-title";
 import { useIsPhone } from "@web/lib/use-media";
+import { ExportExcelButton } from "../spreadsheets/export-button";
 import { CommitmentsModal, RATING_OPTIONS, RateModal, SignOffModal, UnlockModal } from "./sheet-modals";
 import { EvaluationStatusTag, RatingTag } from "./status-tag";
 
@@ -74,6 +76,7 @@ function SheetView({ s }: { s: Sheet }) {
                 Mở khóa
               </Button>
             )}
+            <ExportExcelButton href={evaluationExportUrl(s.id)} />
             <DocumentDownloads path={documentPaths.evaluationSummary(s.id)} label="bảng tổng hợp đánh giá, xếp loại" />
           </>
         }

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Input, Progress, Row, 
 import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useCoverage, useSheet, type Coverage, type Sheet, type SheetRow } from "@web/api/registrations";
-import { registrationsExportUrl, registrationsImportUrl } from "@web/api/spreadsheets";
+import { coverageExportUrl, registrationsExportUrl, registrationsImportUrl } from "@web/api/spreadsheets";
 import { documentPaths } from "@web/api/documents";
 import { DataView } from "@web/components/data-view";
 import { DocumentDownloads } from "@web/components/document-downloads";
@@ -221,6 +221,9 @@ function CoverageView({ coverage }: { coverage: Coverage }) {
   type Row = (typeof rows)[number];
   return (
     <Flex vertical gap={16}>
+      <Flex justify="flex-end">
+        <ExportExcelButton href={coverageExportUrl(coverage.campaign.id, coverage.unit.id)} label="Xuất Excel mức độ đăng ký" size="small" />
+      </Flex>
       <Typography.Text>
         {coverage.memberCount} thành viên · {coverage.counts.approved} đã duyệt · {coverage.counts.submitted} chờ duyệt · {coverage.counts.returned} trả lại · {coverage.counts.draft} nháp ·{" "}
         {coverage.counts.not_registered} chưa đăng ký · {coverage.collectiveCount} bảng đăng ký tập thể · {coverage.modelCount} mô hình

@@ -3,10 +3,12 @@ import { Button, Card, Col, Flex, Row, Statistic, Typography } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useRollup, type RollupView } from "@web/api/reports";
+import { rollupExportUrl } from "@web/api/spreadsheets";
 import { DataView } from "@web/components/data-view";
 import { QueryState } from "@web/components/query-state";
 import { formatViDate } from "@web/lib/format";
 import { useIsPhone } from "@web/lib/use-media";
+import { ExportExcelButton } from "../spreadsheets/export-button";
 import { EChart, type ChartOption } from "./echart";
 import { CriteriaTable, pct } from "./report-statistics";
 import { SubmissionTag } from "./submission-tag";
@@ -88,9 +90,12 @@ function RollupContent({ data, refetch, fetching, campaignId }: { data: RollupVi
       <Card
         title="Tổng hợp toàn đơn vị"
         extra={
-          <Button size="small" icon={<ReloadOutlined aria-hidden />} onClick={refetch} loading={fetching}>
-            Làm mới
-          </Button>
+          <Flex gap={8} wrap>
+            <ExportExcelButton href={rollupExportUrl(campaignId, data.unit.id)} size="small" />
+            <Button size="small" icon={<ReloadOutlined aria-hidden />} onClick={refetch} loading={fetching}>
+              Làm mới
+            </Button>
+          </Flex>
         }
       >
         <Typography.Paragraph type="secondary">
