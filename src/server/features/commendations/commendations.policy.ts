@@ -21,3 +21,12 @@ export function canPropose(actor: Actor, unitId: string): boolean {
 export function canDecide(actor: Actor, parentId: string | null): boolean {
   return actor.isAdmin || (parentId !== null && canManage(actor, parentId));
 }
+
+/**
+ * Withdrawing is the proposing unit's own act. The committee above (which also manages the
+ * cell's subtree) answers a proposal by declining it with a reason the cell is told, never by
+ * making it disappear.
+ */
+export function canWithdraw(actor: Actor, unitId: string, parentId: string | null): boolean {
+  return canPropose(actor, unitId) && !canDecide(actor, parentId);
+}

@@ -8,7 +8,7 @@ import { canView, visibleUnitIds, type Actor } from "../../http/actor.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
 import * as reads from "../supervision/campaign-reads.queries.js";
 import { notifyPeople } from "../supervision/notify.js";
-import { assertCanReadCommendations, canDecide, canPropose, canReadCommendations } from "./commendations.policy.js";
+import { assertCanReadCommendations, canDecide, canPropose, canReadCommendations, canWithdraw } from "./commendations.policy.js";
 import * as q from "./commendations.queries.js";
 
 /** Units that propose: party cells and mass organisations taking part in the campaign. */
@@ -68,7 +68,7 @@ function withAbilities(actor: Actor, row: q.ProposalRow, parentId: string | null
     row,
     warnings,
     canDecide: row.status === "proposed" && canDecide(actor, parentId),
-    canWithdraw: row.status === "proposed" && canPropose(actor, row.unit_id),
+    canWithdraw: row.status === "proposed" && canWithdraw(actor, row.unit_id, parentId),
   };
 }
 
@@ -210,8 +210,10 @@ export async function decide(opts: { db: Db; actor: Actor; id: string; decision:
 /** The proposing unit withdraws a proposal not decided yet. */
 export async function withdraw(opts: { db: Db; actor: Actor; id: string }) {
   const { db, actor } = opts;
-  const { p } = await loadProposal(db, actor, opts.id);
-  if (!canPropose(actor, p.unit_id)) throw forbidden("Chỉ đơn vị đề xuất được rút đề xuất");
+  const { p, parentId } = await loadProposal(db, actor, opts.id);
+  if (!canWithdraw(actor, p.unit_id, parentId)) {
+    throw forbidden(canDecide(actor, parentId) ? "Cấp trên không rút đề xuất của đơn vị; hãy trả lời “Không duyệt” kèm lý do" : "Chỉ đơn vị đề xuất được rút đề xuất");
+  }
   if (p.status !== "proposed") throw new AppError("INVALID_STATE", "Đề xuất đã được quyết định, không thể rút");
   await db.transaction(async (tx) => {
     if ((await q.lockProposal(tx, p.id)) !== "proposed") throw new AppError("INVALID_STATE", "Đề xuất đã được quyết định, không thể rút");

@@ -114,8 +114,18 @@ describe("proposing", () => {
     const w = await world();
     const id = (await propose(w.sec, w, { subjectKind: "collective", collectiveName: "Tổ văn phòng" })).body.id;
     expect((await (await as(w.f.deputy)).delete(`/api/commendations/${id}`)).status).toBe(403);
-    expect((await w.commune.delete(`/api/commendations/${id}`)).status).toBe(204); // the commune manages the cell's subtree
+    // The commune manages the cell's subtree but decides: it declines with a reason, it does not withdraw.
+    const list = await w.commune.get(`/api/commendations?campaignId=${w.f.campaign.campaignId}`);
+    expect(list.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ canDecide: true, canWithdraw: false });
+    const refused = await w.commune.delete(`/api/commendations/${id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain("Không duyệt");
+    expect(await audit("commendation.withdraw", id)).toHaveLength(0);
+    const own = await w.sec.get(`/api/commendations?campaignId=${w.f.campaign.campaignId}`);
+    expect(own.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ canDecide: false, canWithdraw: true });
+    expect((await w.sec.delete(`/api/commendations/${id}`)).status).toBe(204);
     expect((await audit("commendation.withdraw", id))[0]!.before).toMatchObject({ subject: "Tổ văn phòng" });
+    expect(await ctx.db.query("SELECT 1 FROM commendation_proposals WHERE id = $1", [id])).toHaveLength(0);
   });
 });
 

@@ -54,9 +54,9 @@ export function presentSheet(d: Awaited<ReturnType<typeof getSheet>>): z.infer<t
     unitRating: e.unit_rating,
     unitRatingLabel: ratingLabel(e.unit_rating),
     cellApprovedAt: iso(e.cell_approved_at),
-    cellApprovedBy: e.cell_approved_by_username,
+    cellApprovedBy: e.cell_approved_by_name,
     communeApprovedAt: iso(e.commune_approved_at),
-    communeApprovedBy: e.commune_approved_by_username,
+    communeApprovedBy: e.commune_approved_by_name,
     parameters: {
       regulation: p.value.regulation,
       legalBasis: p.legalBasis,

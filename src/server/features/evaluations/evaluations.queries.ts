@@ -11,17 +11,21 @@ export interface EvaluationRow {
   allow_higher_quota: boolean;
   unit_rating: Rating | null;
   cell_approved_at: Date | null;
-  cell_approved_by_username: string | null;
+  /** Who signed: the person's name (the account's display name when it has no person). */
+  cell_approved_by_name: string | null;
   commune_approved_at: Date | null;
-  commune_approved_by_username: string | null;
+  commune_approved_by_name: string | null;
 }
 
 const EVALUATION_SELECT = `
   SELECT e.id, e.campaign_id, e.unit_id, e.status, e.allow_higher_quota, e.unit_rating,
-         e.cell_approved_at, ca.username AS cell_approved_by_username, e.commune_approved_at, cm.username AS commune_approved_by_username
+         e.cell_approved_at, COALESCE(cap.full_name, ca.display_name) AS cell_approved_by_name,
+         e.commune_approved_at, COALESCE(cmp.full_name, cm.display_name) AS commune_approved_by_name
     FROM evaluations e
     LEFT JOIN accounts ca ON ca.id = e.cell_approved_by
-    LEFT JOIN accounts cm ON cm.id = e.commune_approved_by`;
+    LEFT JOIN persons cap ON cap.id = ca.person_id
+    LEFT JOIN accounts cm ON cm.id = e.commune_approved_by
+    LEFT JOIN persons cmp ON cmp.id = cm.person_id`;
 
 export function getEvaluation(db: Queryable, id: string) {
   return db.query<EvaluationRow>(`${EVALUATION_SELECT} WHERE e.id = $1`, [id]).then((r) => r[0] ?? null);

@@ -249,7 +249,9 @@ describe("sign-off, lock and unlock", () => {
     const ok = await signOff(w, true);
     expect(ok.status).toBe(204);
     const s = await w.sheet();
-    expect(s).toMatchObject({ status: "cell_approved", locked: true, cellApprovedBy: w.f.cellSecretary });
+    // The sheet names who signed (the person, not the username).
+    const signer = await ctx.db.query<{ full_name: string }>("SELECT full_name FROM persons WHERE id = $1", [w.f.secretaryPersonId]);
+    expect(s).toMatchObject({ status: "cell_approved", locked: true, cellApprovedBy: signer[0]!.full_name });
     const log = await audit("evaluation.cell_approve", w.evaluationId);
     expect(log).toHaveLength(1);
     expect(log[0]!.after.acknowledgedWarnings).toEqual([expect.objectContaining({ code: "QUOTA_EXCEEDED", excess: 2 })]);

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Popconfirm, Select, Statistic, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Popconfirm, Row, Select, Statistic, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { errorMessage } from "@web/api/client";
@@ -12,7 +12,9 @@ import {
   type CommendationUnits,
   type Proposal,
 } from "@web/api/commendations";
+import { documentPaths } from "@web/api/documents";
 import { DataView } from "@web/components/data-view";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { FormModal } from "@web/components/form-modal";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
@@ -68,7 +70,16 @@ export default function CommendationsPage() {
               <Card>
                 <Tabs
                   items={[
-                    { key: "proposals", label: "Đề xuất", children: <ProposalsView campaignId={campaignId} /> },
+                    {
+                      key: "proposals",
+                      label: "Đề xuất",
+                      children: (
+                        <>
+                          <ProposalDocuments campaignId={campaignId} units={campaignUnits} />
+                          <ProposalsView campaignId={campaignId} />
+                        </>
+                      ),
+                    },
                     { key: "commended", label: "Danh sách được tuyên dương", children: <CommendedView campaign={campaign} units={campaignUnits} /> },
                   ]}
                 />
@@ -79,6 +90,22 @@ export default function CommendationsPage() {
         )}
       </QueryState>
     </>
+  );
+}
+
+/** The tờ trình of each proposing unit that has proposals (pending or approved), as DOCX and PDF. */
+function ProposalDocuments({ campaignId, units }: { campaignId: string; units: CommendationUnits["units"] }) {
+  const withProposals = units.filter((u) => u.proposed + u.approved > 0);
+  if (withProposals.length === 0) return null;
+  return (
+    <Flex vertical gap={8} style={{ marginBottom: 16 }} role="list" aria-label="Tờ trình đề nghị tuyên dương">
+      {withProposals.map((u) => (
+        <Flex key={u.unitId} role="listitem" gap={8} align="center" justify="space-between" wrap>
+          <Typography.Text>Tờ trình đề nghị tuyên dương — {u.unitName}</Typography.Text>
+          <DocumentDownloads size="small" path={documentPaths.commendationProposal(campaignId, u.unitId)} label={`tờ trình đề nghị tuyên dương của ${u.unitName}`} />
+        </Flex>
+      ))}
+    </Flex>
   );
 }
 
@@ -94,12 +121,24 @@ function Subject({ p }: { p: Proposal }) {
   );
 }
 
+function StatusTag({ p }: { p: Proposal }) {
+  return <Tag color={STATUS_COLORS[p.status]}>{p.statusLabel}</Tag>;
+}
+
+function Decision({ p }: { p: Proposal }) {
+  return (
+    <>
+      {p.declineReason && <div className="card-meta">Lý do: {p.declineReason}</div>}
+      {p.decidedAt && <div className="card-meta">{formatViDateTime(p.decidedAt)}</div>}
+    </>
+  );
+}
+
 function Status({ p }: { p: Proposal }) {
   return (
     <>
-      <Tag color={STATUS_COLORS[p.status]}>{p.statusLabel}</Tag>
-      {p.declineReason && <div className="card-meta">Lý do: {p.declineReason}</div>}
-      {p.decidedAt && <div className="card-meta">{formatViDateTime(p.decidedAt)}</div>}
+      <StatusTag p={p} />
+      <Decision p={p} />
     </>
   );
 }
@@ -158,7 +197,7 @@ function ProposalsView({ campaignId }: { campaignId: string }) {
         label="Đề xuất tuyên dương"
         rows={list.data?.items}
         rowKey="id"
-        scrollX={960}
+        scrollX={900}
         emptyText="Chưa có đề xuất nào"
         columns={[
           { title: "Đối tượng", key: "subject", width: 260, render: (_, p) => <Subject p={p} /> },
@@ -177,14 +216,16 @@ function ProposalsView({ campaignId }: { campaignId: string }) {
         ]}
         renderCard={(p) => (
           <>
+            {/* The tag alone beside the subject: a long reason below, wrapping, never widens the phone page. */}
             <div className="card-row">
-              <span>
+              <span style={{ minWidth: 0 }}>
                 <Subject p={p} />
               </span>
-              <span style={{ flex: "none", textAlign: "right" }}>
-                <Status p={p} />
+              <span style={{ flex: "none" }}>
+                <StatusTag p={p} />
               </span>
             </div>
+            <Decision p={p} />
             <div style={{ marginTop: 6, whiteSpace: "pre-wrap" }}>{p.achievements}</div>
             <Warnings p={p} />
             <div style={{ marginTop: 8 }}>
@@ -223,12 +264,21 @@ function CommendedView({ campaign, units }: { campaign: CommendationUnits["campa
       <QueryState isLoading={list.isLoading} error={list.error} refetch={list.refetch}>
         {list.data && (
           <>
-            <Flex gap={24} wrap style={{ marginBottom: 16 }}>
-              <Statistic title="Được tuyên dương" value={list.data.total} />
-              <Statistic title="Cá nhân" value={list.data.byKind.person} />
-              <Statistic title="Tập thể" value={list.data.byKind.collective} />
-              <Statistic title="Mô hình" value={list.data.byKind.model} />
-            </Flex>
+            {/* Two by two on a phone, one row from tablets up. */}
+            <Row gutter={[24, 12]} style={{ marginBottom: 16 }}>
+              <Col xs={12} md={6}>
+                <Statistic title="Được tuyên dương" value={list.data.total} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title="Cá nhân" value={list.data.byKind.person} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title="Tập thể" value={list.data.byKind.collective} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title="Mô hình" value={list.data.byKind.model} />
+              </Col>
+            </Row>
             {list.data.groups.length === 0 ? (
               <Empty description="Chưa có ai được tuyên dương" />
             ) : (

@@ -85,7 +85,7 @@ export function ProposeModal({ campaignId, units, open, onClose }: { campaignId:
         </Form.Item>
       )}
       {kind === "model" && (
-        <Form.Item name="modelId" label="Mô hình “Dân vận khéo”" rules={[{ required: true, message: "Vui lòng chọn mô hình" }]}>
+        <Form.Item name="modelId" label="Mô hình được đề xuất" rules={[{ required: true, message: "Vui lòng chọn mô hình" }]}>
           <Select
             placeholder={candidates.data && candidates.data.models.length === 0 ? "Đơn vị chưa đăng ký mô hình nào" : "Chọn mô hình"}
             options={(candidates.data?.models ?? []).map((m) => ({ value: m.id, label: `${m.name} — ${m.ownerName} (${m.fieldLabel})`, disabled: m.alreadyProposed }))}

@@ -221,6 +221,8 @@ function Warnings({ s }: { s: Sheet }) {
 
 function CommitmentSummary({ m, onOpen }: { m: SheetMember; onOpen: () => void }) {
   const achieved = m.commitments.filter((c) => c.achieved).length;
+  // Nothing to open: plain grey text, not a red link that reads like an error.
+  if (!m.commitments.length && !m.violations.length) return <Typography.Text type="secondary">Không có cam kết</Typography.Text>;
   return (
     <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={onOpen} aria-label={`Cam kết của ${m.fullName}`}>
       {m.commitments.length ? `${achieved}/${m.commitments.length} cam kết đạt` : "Không có cam kết"}

@@ -50,7 +50,7 @@ function PostForm({ data }: { data: CommitmentProgress }) {
 
   return (
     <Card title="Cập nhật tiến độ">
-      <Form<ProgressForm> form={form} layout="vertical" onFinish={(v) => void finish(v)} initialValues={{ status: data.commitment.status === "not_started" ? "in_progress" : data.commitment.status }}>
+      <Form<ProgressForm> form={form} layout="vertical" aria-label="Cập nhật tiến độ" onFinish={(v) => void finish(v)} initialValues={{ status: data.commitment.status === "not_started" ? "in_progress" : data.commitment.status }}>
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         <Form.Item
           name="status"

@@ -121,8 +121,9 @@ export function ViolationModal({ w, open, onClose }: { w: Workspace; open: boole
       <Form.Item name="description" label="Mô tả vi phạm" rules={[{ required: true, whitespace: true, message: "Vui lòng nhập mô tả vi phạm" }]}>
         <Input.TextArea rows={3} maxLength={4000} placeholder="Ví dụ: Không đội mũ bảo hiểm, bị CSGT lập biên bản" />
       </Form.Item>
-      <Form.Item label="Tệp minh chứng" extra="Ảnh JPEG, PNG, WebP hoặc tệp PDF, tối đa 10 MB (không bắt buộc)">
+      <Form.Item label="Tệp minh chứng" htmlFor="violation-evidence" extra="Ảnh JPEG, PNG, WebP hoặc tệp PDF, tối đa 10 MB (không bắt buộc)">
         <Upload
+          id="violation-evidence"
           accept={EVIDENCE_ACCEPT}
           maxCount={1}
           fileList={files}

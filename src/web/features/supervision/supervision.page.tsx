@@ -55,9 +55,10 @@ export default function SupervisionPage() {
                   const [c, u] = v.split("|");
                   setParams({ phongtrao: c!, donvi: u! }, { replace: true });
                 }}
+                // The year first: on a phone the end of a long cell name is cut off.
                 options={items.map((i) => ({
                   value: key(i.campaignId, i.unitId),
-                  label: `${i.unitName} — năm ${i.campaignYear}`,
+                  label: `Năm ${i.campaignYear} — ${i.unitName}`,
                 }))}
               />
               {ws.data && (
