@@ -114,6 +114,26 @@ export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
   closed: "Đã kết thúc",
 };
 
+/**
+ * Where a campaign stands on a date, as its status tag says: an active campaign before its
+ * period has not started yet; after its period it is still open while the units evaluate and
+ * report (until the committee closes it).
+ */
+export type CampaignPhase = "draft" | "upcoming" | "running" | "ended" | "closed";
+export const CAMPAIGN_PHASE_LABELS: Record<CampaignPhase, string> = {
+  draft: "Dự thảo",
+  upcoming: "Sắp triển khai",
+  running: "Đang triển khai",
+  ended: "Đang tổng kết",
+  closed: "Đã kết thúc",
+};
+export function campaignPhase(c: { status: CampaignStatus; periodStart: string; periodEnd: string }, today: string): CampaignPhase {
+  if (c.status !== "active") return c.status;
+  if (today < c.periodStart) return "upcoming";
+  if (today > c.periodEnd) return "ended";
+  return "running";
+}
+
 export const CampaignSummary = z.object({
   id: z.string(),
   unitId: z.string(),

@@ -5,6 +5,7 @@
  * 2026 campaign whose commune plan is issued while the cells' plans are not yet.
  */
 import { FIVE_NOT_CRITERIA_2019 } from "@domain/criteria.js";
+import { formatViDate } from "@domain/dates.js";
 import type { Tx } from "../../db/client.js";
 import type { DemoIds } from "../../db/seed/demo-organisation.js";
 import { addDemoSeeder } from "../../db/seed/demo.js";
@@ -51,7 +52,7 @@ async function seedPlan(
     if (p.issuerPersonId && members.includes(p.issuerPersonId)) await pq.insertAcknowledgement(tx, id, p.issuerPersonId, p.issuedAt);
     await notify(tx, members.filter((m) => m !== p.issuerPersonId), {
       kind: "plan.issued",
-      title: `${p.unitName} ban hành Kế hoạch số ${p.symbol}`,
+      title: `${p.unitName} ban hành Kế hoạch số ${p.symbol} ngày ${formatViDate(p.content.issuedDate!)}`,
       body: `${p.content.subject.replace(/\s+/g, " ").trim()}. Đồng chí vui lòng đọc và xác nhận đã quán triệt.`,
       link: `/ke-hoach/${id}`,
       subjectId: id,

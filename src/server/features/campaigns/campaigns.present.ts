@@ -1,5 +1,5 @@
 import {
-  CAMPAIGN_STATUS_LABELS,
+  CAMPAIGN_PHASE_LABELS,
   CASCADE_STATUS_LABELS,
   CRITERIA_SET_STATUS_LABELS,
   type CampaignDetail,
@@ -7,7 +7,9 @@ import {
   type CascadeRow,
   type CriteriaSetDetail,
   type CriteriaSetSummary,
+  campaignPhase,
 } from "@contracts/campaigns.js";
+import { todayInVietnam } from "@domain/dates.js";
 import { UNIT_KIND_LABELS, type UnitKind } from "@contracts/units.js";
 import { canManage, type Actor } from "../../http/actor.js";
 import { presentPlanSummary } from "../plans/plans.present.js";
@@ -59,7 +61,8 @@ export function presentCriteriaSetDetail(d: Awaited<ReturnType<typeof getCriteri
   };
 }
 
-export function presentCampaignSummary(c: CampaignRow, actor: Actor): CampaignSummary {
+/** The status label says where the campaign stands today (not started, running, summing up). */
+export function presentCampaignSummary(c: CampaignRow, actor: Actor, today = todayInVietnam()): CampaignSummary {
   return {
     id: c.id,
     unitId: c.unit_id,
@@ -72,7 +75,7 @@ export function presentCampaignSummary(c: CampaignRow, actor: Actor): CampaignSu
     registrationDeadline: c.registration_deadline,
     reportDeadline: c.report_deadline,
     status: c.status,
-    statusLabel: CAMPAIGN_STATUS_LABELS[c.status],
+    statusLabel: CAMPAIGN_PHASE_LABELS[campaignPhase({ status: c.status, periodStart: c.period_start, periodEnd: c.period_end }, today)],
     criteriaSetId: c.criteria_set_id,
     criteriaSetName: c.criteria_set_name,
     canManage: canManage(actor, c.unit_id),

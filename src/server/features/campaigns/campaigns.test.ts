@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignDateProblems } from "@contracts/campaigns.js";
+import { campaignDateProblems, campaignPhase } from "@contracts/campaigns.js";
+import { addDays, todayInVietnam } from "@domain/dates.js";
 import { FIVE_NOT_CRITERIA_2019 } from "@domain/criteria.js";
 import { buildAccount, buildUnit, TEST_PASSWORD } from "../../test/factories.js";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
@@ -177,6 +178,25 @@ describe("campaigns", () => {
     const only2020 = await (await as("th.gv01")).get("/api/campaigns?year=2020");
     expect(only2020.body.items.map((c: { name: string }) => c.name)).toEqual([DEMO_CAMPAIGN_2020]);
     expect(only2020.body.items[0]).toMatchObject({ periodStart: "2020-03-02", periodEnd: "2020-11-30", planDeadline: "2020-03-15", registrationDeadline: "2020-03-31", reportDeadline: "2020-11-30", canManage: false });
+  });
+
+  it("the status says where a campaign stands today: not started, running, summing up after its period, closed", async () => {
+    const today = todayInVietnam();
+    const commune = ctx.units["xa-thanh-an"]!;
+    const label = async (id: string) => (await (await as("xa.bithu")).get(`/api/campaigns/${id}`)).body.campaign.statusLabel;
+    const upcoming = await buildCampaignRow(ctx.db, { unitId: commune, periodStart: addDays(today, 10), periodEnd: addDays(today, 200), planDeadline: null });
+    const running = await buildCampaignRow(ctx.db, { unitId: commune, periodStart: addDays(today, -10), periodEnd: addDays(today, 200), planDeadline: null });
+    const ended = await buildCampaignRow(ctx.db, { unitId: commune, periodStart: addDays(today, -200), periodEnd: addDays(today, -1), planDeadline: null });
+    const closed = await buildCampaignRow(ctx.db, { unitId: commune, periodStart: addDays(today, -200), periodEnd: addDays(today, -1), planDeadline: null, status: "closed" });
+    expect(await label(upcoming.campaignId)).toBe("Sắp triển khai");
+    expect(await label(running.campaignId)).toBe("Đang triển khai");
+    expect(await label(ended.campaignId)).toBe("Đang tổng kết");
+    expect(await label(closed.campaignId)).toBe("Đã kết thúc");
+    // the 2020 campaign is over but not closed yet (evaluation and reports are still open)
+    const list = (await (await as("th.gv01")).get("/api/campaigns?year=2020")).body.items;
+    expect(list[0]).toMatchObject({ status: "active", statusLabel: "Đang tổng kết" });
+    expect(campaignPhase({ status: "active", periodStart: "2026-03-01", periodEnd: "2026-12-15" }, "2026-12-15")).toBe("running");
+    expect(campaignPhase({ status: "draft", periodStart: "2026-03-01", periodEnd: "2026-12-15" }, "2026-12-16")).toBe("draft");
   });
 
   it("the commune secretary launches a campaign (audited)", async () => {

@@ -143,7 +143,8 @@ async function memberItems(db: Queryable, c: CampaignRow, unitId: string, person
     emit({
       kind: "registration_missing",
       title: "Đăng ký việc làm thiết thực",
-      detail: `Bạn chưa đăng ký việc làm thiết thực theo nội dung “5 không”${c.registration_deadline ? `; hạn đăng ký ${formatViDate(c.registration_deadline)}` : ""}`,
+      // the deadline is shown with every item (dueDate)
+      detail: "Bạn chưa đăng ký việc làm thiết thực theo nội dung “5 không”",
       dueDate: c.registration_deadline,
       link: "/dang-ky",
     });

@@ -40,7 +40,7 @@ describe("my notifications", () => {
     expect(r.status).toBe(200);
     expect(r.body.unreadCount).toBeGreaterThanOrEqual(1);
     const n = r.body.items.find((i: { title: string }) => i.title.includes("01-KH/CB"));
-    expect(n).toMatchObject({ kind: "plan.issued", kindLabel: "Kế hoạch mới", readAt: null, title: "Chi bộ Trường Tiểu học Thạnh An ban hành Kế hoạch số 01-KH/CB" });
+    expect(n).toMatchObject({ kind: "plan.issued", kindLabel: "Kế hoạch mới", readAt: null, title: "Chi bộ Trường Tiểu học Thạnh An ban hành Kế hoạch số 01-KH/CB ngày 05/03/2020" });
     expect(n.link).toMatch(/^\/ke-hoach\//);
     expect(n.createdAt.slice(0, 10)).toBe("2020-03-05");
   });

@@ -273,11 +273,14 @@ export function countAcknowledgements(db: Queryable, planIds: readonly string[],
   );
 }
 
-/** Issued plans of the units where the person holds a position today, not acknowledged by them, in campaigns not closed. */
+/**
+ * Issued plans of the units where the person holds a position today, not acknowledged by them, in
+ * campaigns not closed and not past their period (as the to-do list: acknowledging is moot then).
+ */
 export function listPlansToAcknowledge(db: Queryable, personId: string, today: string) {
   return db.query<PlanRow & { campaign_name: string }>(
     `SELECT ${PLAN_COLUMNS}, c.name AS campaign_name FROM plans p JOIN campaigns c ON c.id = p.campaign_id
-      WHERE p.status = 'issued' AND c.status <> 'closed'
+      WHERE p.status = 'issued' AND c.status <> 'closed' AND c.period_end >= $2::date
         AND EXISTS (SELECT 1 FROM positions po WHERE po.person_id = $1 AND po.unit_id = p.unit_id
                      AND po.start_date <= $2::date AND (po.end_date IS NULL OR po.end_date >= $2::date))
         AND NOT EXISTS (SELECT 1 FROM plan_acknowledgements a WHERE a.plan_id = p.id AND a.person_id = $1)

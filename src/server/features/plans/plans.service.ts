@@ -377,7 +377,8 @@ export async function issuePlan(opts: { db: Db; actor: Actor; id: string; date?:
     if (issuer && !(await q.getAcknowledgement(tx, id, issuer))) await q.insertAcknowledgement(tx, id, issuer);
     const notified = await notify(tx, members.filter((m) => m !== issuer), {
       kind: "plan.issued",
-      title: `${unit.name} ban hành Kế hoạch số ${symbol}${plan.version > 1 ? ` (điều chỉnh lần ${plan.version - 1})` : ""}`,
+      // the date tells apart plans with the same number (numbers start again each committee term)
+      title: `${unit.name} ban hành Kế hoạch số ${symbol} ngày ${formatViDate(date)}${plan.version > 1 ? ` (điều chỉnh lần ${plan.version - 1})` : ""}`,
       body: `${plan.subject.replace(/\s+/g, " ").trim()}. Đồng chí vui lòng đọc và xác nhận đã quán triệt.`,
       link: `/ke-hoach/${id}`,
       subjectId: id,

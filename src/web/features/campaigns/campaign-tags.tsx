@@ -1,10 +1,12 @@
-import type { CampaignStatus, CascadeStatus } from "@contracts/campaigns.js";
+import { campaignPhase, type CampaignPhase, type CampaignStatus, type CascadeStatus } from "@contracts/campaigns.js";
 import type { PlanStatus } from "@contracts/plans.js";
 import { Tag } from "antd";
+import { todayInVietnam } from "@web/lib/format";
 
-const CAMPAIGN_COLORS: Record<CampaignStatus, string> = { draft: "default", active: "green", closed: "default" };
-export function CampaignStatusTag({ status, label }: { status: CampaignStatus; label: string }) {
-  return <Tag color={CAMPAIGN_COLORS[status]}>{label}</Tag>;
+const PHASE_COLORS: Record<CampaignPhase, string> = { draft: "default", upcoming: "blue", running: "green", ended: "orange", closed: "default" };
+/** The campaign's status as of today (the label comes from the server: "Đang triển khai", "Đang tổng kết"…). */
+export function CampaignStatusTag({ campaign }: { campaign: { status: CampaignStatus; statusLabel: string; periodStart: string; periodEnd: string } }) {
+  return <Tag color={PHASE_COLORS[campaignPhase(campaign, todayInVietnam())]}>{campaign.statusLabel}</Tag>;
 }
 
 const CASCADE_COLORS: Record<CascadeStatus, string> = { not_created: "default", draft: "gold", issued: "green" };

@@ -210,7 +210,7 @@ function CampaignView({ d }: { d: CampaignDetailData }) {
         back="/phong-trao"
         title={c.name}
         subtitle={c.unitName}
-        tags={<CampaignStatusTag status={c.status} label={c.statusLabel} />}
+        tags={<CampaignStatusTag campaign={c} />}
         extra={
           d.abilities.canEdit && (
             <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>

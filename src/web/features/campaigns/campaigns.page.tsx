@@ -1,5 +1,5 @@
 import { FlagOutlined } from "@ant-design/icons";
-import { Button, Card, Typography } from "antd";
+import { Button, Card, Flex, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useCampaigns, type CampaignItem } from "@web/api/campaigns";
@@ -43,7 +43,7 @@ export default function CampaignsPage() {
               { title: "Đơn vị phát động", dataIndex: "unitName", width: 180 },
               { title: "Thời gian", key: "period", width: 200, render: (_: unknown, c) => `${formatViDate(c.periodStart)} – ${formatViDate(c.periodEnd)}` },
               { title: "Hạn kế hoạch", dataIndex: "planDeadline", width: 120, render: (v: string | null) => formatViDate(v) },
-              { title: "Trạng thái", dataIndex: "status", width: 140, render: (_: unknown, c) => <CampaignStatusTag status={c.status} label={c.statusLabel} /> },
+              { title: "Trạng thái", dataIndex: "status", width: 140, render: (_: unknown, c) => <CampaignStatusTag campaign={c} /> },
             ]}
             renderCard={(c) => (
               <>
@@ -53,10 +53,10 @@ export default function CampaignsPage() {
                 <div className="card-meta">
                   {c.unitName} · {formatViDate(c.periodStart)} – {formatViDate(c.periodEnd)}
                 </div>
-                <div style={{ marginTop: 6 }}>
-                  <CampaignStatusTag status={c.status} label={c.statusLabel} />
+                <Flex gap={8} wrap align="center" style={{ marginTop: 6 }}>
+                  <CampaignStatusTag campaign={c} />
                   {c.planDeadline && <Typography.Text type="secondary">Hạn kế hoạch {formatViDate(c.planDeadline)}</Typography.Text>}
-                </div>
+                </Flex>
               </>
             )}
           />

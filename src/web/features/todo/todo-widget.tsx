@@ -13,7 +13,8 @@ const SHOWN = 8;
 
 function TodoRow({ item }: { item: TodoItem }) {
   return (
-    <List.Item>
+    // flush with the card's title: on a phone every pixel of width counts
+    <List.Item style={{ paddingInline: 0 }}>
       <Flex vertical gap={2} style={{ width: "100%", minWidth: 0 }}>
         <Flex gap={8} align="flex-start" wrap={false}>
           <Tag color={SEVERITY_COLORS[item.severity]} style={{ flex: "none", marginTop: 2 }}>
