@@ -6,7 +6,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
-  workers: process.env.CI ? 1 : undefined,
+  // Two workers on CI's 2 cores: every story makes or picks data no other story (or width) touches.
+  workers: process.env.CI ? 2 : undefined,
   retries: 0,
   // The JSON report feeds the closing "N passed, N failed" line (scripts/test-summary.mjs).
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
