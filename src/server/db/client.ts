@@ -67,15 +67,27 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
 /** Opens a pool on a PostgreSQL server. */
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
-  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(text: string, params: unknown[] = []) {
-      const r = await c.query(text, params);
-      return r.rows as T[];
-    },
-    async exec(text: string) {
-      await c.query(text);
-    },
-  });
+  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => {
+    // One connection runs one statement at a time: services read with Promise.all, and inside a
+    // transaction those reads share its connection, so they are chained here (pg 9 will refuse
+    // overlapping calls on a client; a pool hands each call its own connection).
+    let tail: Promise<unknown> = Promise.resolve();
+    const run = <R>(f: () => Promise<R>): Promise<R> => {
+      if (c instanceof pg.Pool) return f();
+      const next = tail.then(f, f);
+      tail = next.catch(() => undefined);
+      return next;
+    };
+    return {
+      async query<T>(text: string, params: unknown[] = []) {
+        const r = await run(() => c.query(text, params));
+        return r.rows as T[];
+      },
+      async exec(text: string) {
+        await run(() => c.query(text));
+      },
+    };
+  };
   return {
     kind: "postgres",
     ...wrap(pool),
