@@ -67,6 +67,12 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
 /** Opens a pool on a PostgreSQL server. */
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection that the server ends (a restart, a dropped test database) makes the pool
+  // emit 'error'; unhandled, that would crash the process. The pool discards the connection and
+  // opens a new one when needed, so it is only worth a log line.
+  pool.on("error", (err) => {
+    if ((err as { code?: string }).code !== "57P01") console.error("PostgreSQL: kết nối rỗi bị đóng:", err.message);
+  });
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => {
     // One connection runs one statement at a time: services read with Promise.all, and inside a
     // transaction those reads share its connection, so they are chained here (pg 9 will refuse
