@@ -22,7 +22,20 @@ afterAll(async () => {
 
 let nextPort = 3600 + Math.floor(Math.random() * 300);
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+/** Gives up on a step that should take seconds, saying what the server printed (a hang must fail, not stall CI). */
+async function within<T>(ms: number, what: string, out: () => string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: quá ${ms / 1000} s. Máy chủ in ra:\n${out().slice(-4000)}`)), ms);
+  });
+  try {
+    return await Promise.race([p, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; out: () => string }> {
   const port = nextPort++;
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
@@ -37,8 +50,8 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
     try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return { child, base };
+      const r = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      if (r.ok) return { child, base, out: () => out };
     } catch {
       /* not listening yet */
     }
@@ -59,7 +72,9 @@ async function unitId(base: string, s: { cookie: string }, name: string) {
 }
 
 function waitExit(child: ChildProcess) {
-  return new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+  // A process killed by a signal has no exit code, only a signal code: either means it is gone
+  // (checking the exit code alone waited forever when SIGKILL's 'exit' had already fired).
+  return new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 }
 
 async function freshDatabase(): Promise<{ env: Record<string, string>; open: () => Promise<Db> }> {
@@ -85,6 +100,7 @@ describe("a kill -9 during writes", () => {
     const s = await login(first.base, "th.bithu");
     const cell = await unitId(first.base, s, "Chi bộ Trường Tiểu học Thạnh An");
     const acknowledged: string[] = [];
+    let refused = "";
     let i = 0;
     const writer = (async () => {
       for (;;) {
@@ -94,22 +110,26 @@ describe("a kill -9 during writes", () => {
             method: "POST",
             headers: { "content-type": "application/json", cookie: s.cookie, "x-csrf-token": s.csrf },
             body: JSON.stringify({ fullName: name, categories: ["party_member"], position: { unitId: cell, role: "member", startDate: "2026-01-01" } }),
+            signal: AbortSignal.timeout(30_000),
           });
           if (r.status === 201) acknowledged.push(name);
+          else refused = `${r.status} ${await r.text()}`;
         } catch {
           return; // the server is gone
         }
       }
     })();
-    while (acknowledged.length < 15) await new Promise((r) => setTimeout(r, 20));
+    await within(120_000, `chờ 15 lần ghi thành công (đã có ${acknowledged.length}; bị từ chối: ${refused})`, first.out, (async () => {
+      while (acknowledged.length < 15) await new Promise((r) => setTimeout(r, 20));
+    })());
     first.child.kill("SIGKILL");
-    await writer;
-    await waitExit(first.child);
+    await within(60_000, "dừng luồng ghi sau SIGKILL", first.out, writer);
+    await within(60_000, "máy chủ thứ nhất thoát sau SIGKILL", first.out, waitExit(first.child));
 
     // Restart on the same data: it must open cleanly and hold every acknowledged write, whole.
     const second = await startServer(db.env);
     second.child.kill("SIGTERM");
-    await waitExit(second.child);
+    await within(60_000, "máy chủ thứ hai thoát sau SIGTERM", second.out, waitExit(second.child));
     expect(second.child.exitCode).toBe(0);
 
     const check = await db.open();
