@@ -43,7 +43,9 @@ test("the commune secretary makes a new year's criteria set, adds a mandatory it
   await page.getByRole("button", { name: "Lưu bộ tiêu chí" }).click();
   await expect(page.getByRole("button", { name: "Sửa nội dung" })).toBeVisible();
   await expect(page.getByText(/Bắt buộc với mọi đảng viên:\s*IV\.2, IV\.9$/)).toBeVisible();
-  await page.getByRole("button", { name: /^IV\. Không vi phạm luật giao thông/ }).click();
+  const traffic = page.getByRole("button", { name: /^IV\. Không vi phạm luật giao thông/ });
+  if ((await traffic.getAttribute("aria-expanded")) !== "true") await traffic.click();
+  await expect(traffic).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByText(`Đội mũ bảo hiểm đúng quy cách khi đi xe máy điện (${tag})`)).toBeVisible();
 
   // Issue it: read-only from now on, usable by campaigns.
