@@ -99,3 +99,16 @@ describe("live roll-up", () => {
     expect((await (await signIn(ctx.app, "th.bithu")).get(`${base}/export.xlsx`)).status).toBe(404);
   });
 });
+
+describe("bad input", () => {
+  it("a malformed id or a missing query answers 400 in Vietnamese with the field named", async () => {
+    const c = await signIn(ctx.app, "xa.bithu");
+    const badId = await c.get("/api/evaluations/khong-phai-ma/export.xlsx");
+    expect(badId.status).toBe(400);
+    expect(badId.body.error).toMatchObject({ code: "VALIDATION_FAILED", details: [{ path: "id" }] });
+    const noUnit = await c.get(`/api/registrations/coverage/export.xlsx?campaignId=${campaign2020}`);
+    expect(noUnit.status).toBe(400);
+    expect(noUnit.body.error.details.map((d: { path: string }) => d.path)).toContain("unitId");
+    expect(noUnit.body.error.message).toMatch(/[ạảãáàâăđêôơư]/i);
+  });
+});
