@@ -119,6 +119,24 @@ export interface PlanWrite {
   signerName: string | null;
 }
 
+/** The editable content of a plan as SQL parameters, in the column order both statements use. */
+function contentParams(p: PlanWrite): unknown[] {
+  return [
+    p.number,
+    p.issuedDate,
+    p.place,
+    p.subject,
+    JSON.stringify(p.basis),
+    p.preamble,
+    JSON.stringify(p.sections),
+    p.closing,
+    JSON.stringify(p.recipients),
+    JSON.stringify(p.signatureTitles),
+    p.signerPersonId,
+    p.signerName,
+  ];
+}
+
 export async function insertPlan(
   db: Queryable,
   p: PlanWrite & { campaignId: string; unitId: string; parentPlanId: string | null; previousVersionId: string | null; version: number; typeCode: string; createdBy: string | null },
@@ -135,18 +153,7 @@ export async function insertPlan(
       p.previousVersionId,
       p.version,
       p.typeCode,
-      p.number,
-      p.issuedDate,
-      p.place,
-      p.subject,
-      JSON.stringify(p.basis),
-      p.preamble,
-      JSON.stringify(p.sections),
-      p.closing,
-      JSON.stringify(p.recipients),
-      JSON.stringify(p.signatureTitles),
-      p.signerPersonId,
-      p.signerName,
+      ...contentParams(p),
       p.createdBy,
     ],
   );
@@ -160,18 +167,7 @@ export function updatePlanContent(db: Queryable, id: string, p: PlanWrite) {
       WHERE id = $1`,
     [
       id,
-      p.number,
-      p.issuedDate,
-      p.place,
-      p.subject,
-      JSON.stringify(p.basis),
-      p.preamble,
-      JSON.stringify(p.sections),
-      p.closing,
-      JSON.stringify(p.recipients),
-      JSON.stringify(p.signatureTitles),
-      p.signerPersonId,
-      p.signerName,
+      ...contentParams(p),
     ],
   );
 }

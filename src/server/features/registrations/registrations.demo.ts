@@ -132,66 +132,79 @@ interface DemoRegistration {
 
 const SCHOOL = "Trường Tiểu học Thạnh An";
 
+/** A 2020 commitment at the school (most of them): the period and place default, progress when given. */
+function schoolCommitment(
+  c: Pick<DemoCommitment, "item" | "action" | "target"> & Partial<Pick<DemoCommitment, "place" | "start" | "deadline">>,
+  progress?: DemoCommitment["progress"],
+): DemoCommitment {
+  return { place: SCHOOL, start: "2020-03-15", deadline: "2020-11-30", ...c, ...(progress ? { progress } : {}) };
+}
+
 /** IV.2 as almost every member writes it. */
-const traffic = (deadline: string, progress?: DemoCommitment["progress"]): DemoCommitment => ({
-  item: "IV.2",
-  action: "Chấp hành nghiêm Luật Giao thông đường bộ: đội mũ bảo hiểm, không sử dụng rượu bia khi điều khiển phương tiện",
-  target: "Không vi phạm luật giao thông (0 lỗi) trong suốt đợt thi đua",
-  place: "Trên địa bàn xã Thạnh An và khi đi công tác",
-  start: deadline.slice(0, 4) === "2020" ? "2020-03-15" : "2026-04-01",
-  deadline,
-  ...(progress ? { progress } : {}),
-});
+const traffic = (deadline: string, progress?: DemoCommitment["progress"]): DemoCommitment =>
+  schoolCommitment(
+    {
+      item: "IV.2",
+      action: "Chấp hành nghiêm Luật Giao thông đường bộ: đội mũ bảo hiểm, không sử dụng rượu bia khi điều khiển phương tiện",
+      target: "Không vi phạm luật giao thông (0 lỗi) trong suốt đợt thi đua",
+      place: "Trên địa bàn xã Thạnh An và khi đi công tác",
+      start: deadline.slice(0, 4) === "2020" ? "2020-03-15" : "2026-04-01",
+      deadline,
+    },
+    progress,
+  );
 
-const cleanUp = (progress?: DemoCommitment["progress"]): DemoCommitment => ({
-  item: "III.2",
-  action: "Tổng vệ sinh lớp học, sân trường sáng thứ Bảy; hướng dẫn học sinh phân loại rác tại lớp",
-  target: "4 buổi mỗi tháng; 100% lớp chủ nhiệm có thùng phân loại rác",
-  place: SCHOOL,
-  start: "2020-03-15",
-  deadline: "2020-11-30",
-  ...(progress ? { progress } : {}),
-});
+const cleanUp = (progress?: DemoCommitment["progress"]): DemoCommitment =>
+  schoolCommitment(
+    {
+      item: "III.2",
+      action: "Tổng vệ sinh lớp học, sân trường sáng thứ Bảy; hướng dẫn học sinh phân loại rác tại lớp",
+      target: "4 buổi mỗi tháng; 100% lớp chủ nhiệm có thùng phân loại rác",
+    },
+    progress,
+  );
 
-const poorPupils = (target: string, progress?: DemoCommitment["progress"]): DemoCommitment => ({
-  item: "I.4",
-  action: "Vận động quyên góp sách vở, áo trắng, học bổng cho học sinh thuộc hộ nghèo, cận nghèo",
-  target,
-  place: SCHOOL,
-  start: "2020-03-15",
-  deadline: "2020-09-30",
-  ...(progress ? { progress } : {}),
-});
+const poorPupils = (target: string, progress?: DemoCommitment["progress"]): DemoCommitment =>
+  schoolCommitment(
+    {
+      item: "I.4",
+      action: "Vận động quyên góp sách vở, áo trắng, học bổng cho học sinh thuộc hộ nghèo, cận nghèo",
+      target,
+      deadline: "2020-09-30",
+    },
+    progress,
+  );
 
-const friendly = (progress?: DemoCommitment["progress"]): DemoCommitment => ({
-  item: "II.4",
-  action: "Niềm nở, tận tình hướng dẫn phụ huynh khi đến liên hệ công việc tại trường; trả lời phản ánh trong 2 ngày làm việc",
-  target: "Không có phản ánh không hài lòng của phụ huynh",
-  place: SCHOOL,
-  start: "2020-03-15",
-  deadline: "2020-11-30",
-  ...(progress ? { progress } : {}),
-});
+const friendly = (progress?: DemoCommitment["progress"]): DemoCommitment =>
+  schoolCommitment(
+    {
+      item: "II.4",
+      action: "Niềm nở, tận tình hướng dẫn phụ huynh khi đến liên hệ công việc tại trường; trả lời phản ánh trong 2 ngày làm việc",
+      target: "Không có phản ánh không hài lòng của phụ huynh",
+    },
+    progress,
+  );
 
-const trafficTalk = (progress?: DemoCommitment["progress"]): DemoCommitment => ({
-  item: "IV.1",
-  action: "Tuyên truyền an toàn giao thông cho học sinh trong giờ chào cờ và sinh hoạt lớp",
-  target: "2 buổi mỗi học kỳ",
-  place: SCHOOL,
-  start: "2020-03-15",
-  deadline: "2020-11-30",
-  ...(progress ? { progress } : {}),
-});
+const trafficTalk = (progress?: DemoCommitment["progress"]): DemoCommitment =>
+  schoolCommitment(
+    {
+      item: "IV.1",
+      action: "Tuyên truyền an toàn giao thông cho học sinh trong giờ chào cờ và sinh hoạt lớp",
+      target: "2 buổi mỗi học kỳ",
+    },
+    progress,
+  );
 
-const mediation = (progress?: DemoCommitment["progress"]): DemoCommitment => ({
-  item: "V.5",
-  action: "Tham gia tổ hòa giải và nắm tình hình dư luận ở ấp nơi cư trú",
-  target: "Tham gia đủ các buổi hòa giải được mời; không để gia đình có người khiếu kiện đông người",
-  place: "Ấp nơi cư trú",
-  start: "2020-03-15",
-  deadline: "2020-11-30",
-  ...(progress ? { progress } : {}),
-});
+const mediation = (progress?: DemoCommitment["progress"]): DemoCommitment =>
+  schoolCommitment(
+    {
+      item: "V.5",
+      action: "Tham gia tổ hòa giải và nắm tình hình dư luận ở ấp nơi cư trú",
+      target: "Tham gia đủ các buổi hòa giải được mời; không để gia đình có người khiếu kiện đông người",
+      place: "Ấp nơi cư trú",
+    },
+    progress,
+  );
 
 const LIBRARY_MODEL: DemoModel = {
   name: "Mô hình “Thư viện xanh” vận động học sinh không xả rác",
