@@ -1,7 +1,7 @@
 import { GENDER_LABELS } from "@contracts/people.js";
 import { Card, Col, Input, Row, Typography } from "antd";
-import { useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useState } from "react";
+import { Link } from "react-router";
 import { usePeople, type PersonSummary } from "@web/api/people";
 import { DataView } from "@web/components/data-view";
 import { PageHeader } from "@web/components/page-header";
@@ -11,7 +11,7 @@ import { QueryState } from "@web/components/query-state";
 import { CategoryTags } from "@web/components/tags";
 import { UnitTreeSelect } from "@web/components/unit-tree-select";
 import { formatViDate } from "@web/lib/format";
-import { useDebounced } from "@web/lib/use-debounced";
+import { useUrlFilters } from "@web/lib/use-url-filters";
 
 const genderLabel = (g: string | null) => (g ? ((GENDER_LABELS as Record<string, string>)[g] ?? g) : "");
 
@@ -32,40 +32,10 @@ function Positions({ p }: { p: PersonSummary }) {
 
 /** People in my scope: search ignoring diacritics, filter by unit, Vietnamese name order. */
 export default function PeoplePage() {
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const q = useDebounced(search.trim(), 300);
+  const { params, search, setSearch, q, update } = useUrlFilters({ resetOnSearch: ["trang"] });
   const unitId = params.get("donvi");
   const page = Number(params.get("trang") ?? 1) || 1;
   const [pageSize, setPageSize] = useState(50);
-
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-
-  // The debounced text goes into the address (and back to page 1).
-  useEffect(() => {
-    setParams(
-      (p) => {
-        if ((p.get("q") ?? "") === q) return p;
-        const next = new URLSearchParams(p);
-        if (q) next.set("q", q);
-        else next.delete("q");
-        next.delete("trang");
-        return next;
-      },
-      { replace: true },
-    );
-  }, [q, setParams]);
 
   const people = usePeople({ q: q || undefined, unitId, page, pageSize });
 

@@ -1,7 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { REGISTRATION_STATUS_LABELS, SHEET_STATUSES, type SheetStatus } from "@contracts/registrations.js";
 import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Input, Progress, Row, Select, Table, Tabs, Tag, Typography } from "antd";
-import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useCoverage, useSheet, type Coverage, type Sheet, type SheetRow } from "@web/api/registrations";
 import { coverageExportUrl, registrationsExportUrl, registrationsImportUrl } from "@web/api/spreadsheets";
@@ -11,7 +10,7 @@ import { DocumentDownloads } from "@web/components/document-downloads";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { formatViDateTime } from "@web/lib/format";
-import { useDebounced } from "@web/lib/use-debounced";
+import { useUrlFilters } from "@web/lib/use-url-filters";
 import { useIsPhone } from "@web/lib/use-media";
 import { usePageTitle } from "@web/lib/use-page-title";
 import { ExportExcelButton } from "../spreadsheets/export-button";
@@ -61,36 +60,10 @@ function Counts({ sheet, status, onPick }: { sheet: Sheet; status: SheetStatus |
 }
 
 function SheetList({ campaignId, unitId }: { campaignId: string; unitId: string }) {
-  const [params, setParams] = useSearchParams();
+  const { params, search, setSearch, q, update } = useUrlFilters();
   const statusParam = params.get("trangthai");
   const status = isStatus(statusParam) ? statusParam : null;
   const late = params.get("tre") === "1";
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const q = useDebounced(search.trim(), 300);
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  useEffect(() => {
-    setParams(
-      (p) => {
-        if ((p.get("q") ?? "") === q) return p;
-        const next = new URLSearchParams(p);
-        if (q) next.set("q", q);
-        else next.delete("q");
-        return next;
-      },
-      { replace: true },
-    );
-  }, [q, setParams]);
 
   const sheet = useSheet(campaignId, unitId, { status, q, late: late ? true : null });
   const data = sheet.data;
