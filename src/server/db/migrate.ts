@@ -20,9 +20,12 @@ export function listMigrations(): { name: string; sql: string }[] {
  * Hand-numbered SQL files (rather than generated ones) let each feature own its migration.
  */
 export async function migrate(db: Db): Promise<string[]> {
-  await db.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-  );
+  // Under the lock too: two instances running CREATE TABLE IF NOT EXISTS at the same moment can
+  // both try to create it (PostgreSQL answers a duplicate key on pg_type), so one instance failed to start.
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+  });
   const applied: string[] = [];
   for (const m of listMigrations()) {
     const done = await db.transaction(async (tx) => {
