@@ -7,7 +7,8 @@ import { ApiError, setUnauthorizedHandler } from "@web/api/client";
 import { AppShell } from "./app-shell";
 import { registry } from "./features";
 import { NotFoundPage, RoutePage } from "./route-page";
-import { theme } from "./theme";
+import { usePrefersReducedMotion } from "@web/lib/use-media";
+import { theme, withoutMotion } from "./theme";
 
 const SignInPage = lazy(() => import("@web/features/auth/sign-in.page"));
 
@@ -47,9 +48,10 @@ export function PageSpinner() {
 }
 
 function Providers({ children }: { children: ReactNode }) {
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={viVN} theme={theme}>
+      <ConfigProvider locale={viVN} theme={reducedMotion ? withoutMotion : theme}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </QueryClientProvider>

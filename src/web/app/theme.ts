@@ -18,3 +18,6 @@ export const theme: ThemeConfig = {
     Table: { headerBg: "#fafafa" },
   },
 };
+
+/** The same theme without animations, for users whose system asks for reduced motion. */
+export const withoutMotion: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };

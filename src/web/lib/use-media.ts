@@ -23,3 +23,11 @@ export function useMediaQuery(query: string): boolean {
 export function useIsPhone(): boolean {
   return useMediaQuery(PHONE_QUERY);
 }
+
+/**
+ * The user asked the system for less motion (an accessibility setting: vestibular disorders, slow
+ * phones). antd then opens dialogs and menus without their zoom and slide animations.
+ */
+export function usePrefersReducedMotion(): boolean {
+  return useMediaQuery("(prefers-reduced-motion: reduce)");
+}
