@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { expectNoSideScroll, memberWithApprovedSheet, pickOption, SCHOOL_CELL, TRAFFIC_COMMITMENT } from "./story-data";
+import { DEMO_2026_SEARCH, expectNoSideScroll, memberWithApprovedSheet, pickOption, SCHOOL_CELL, TRAFFIC_COMMITMENT } from "./story-data";
 import { isPhone, openMenu, signIn } from "./support";
 
 
@@ -28,7 +28,7 @@ test("the cell secretary proposes a member and a model; the commune secretary ap
 
   await signIn(page, "th.bithu");
   await openMenu(page, "Tuyên dương, khen thưởng");
-  await pickOption(page, page.getByLabel("Phong trào", { exact: true }), /^Năm 2026/);
+  await pickOption(page, page.getByLabel("Phong trào", { exact: true }), /^Năm 2026/, DEMO_2026_SEARCH);
 
   // The member…
   await page.getByRole("button", { name: "Đề xuất tuyên dương" }).click();
@@ -62,7 +62,7 @@ test("the cell secretary proposes a member and a model; the commune secretary ap
   // The commune secretary decides.
   await signIn(page, "xa.bithu");
   await openMenu(page, "Tuyên dương, khen thưởng");
-  await pickOption(page, page.getByLabel("Phong trào", { exact: true }), /^Năm 2026/);
+  await pickOption(page, page.getByLabel("Phong trào", { exact: true }), /^Năm 2026/, DEMO_2026_SEARCH);
   const commune = page.getByRole("region", { name: "Đề xuất tuyên dương" });
   const personRow = row(commune, achievements);
   await expect(personRow.getByText(SCHOOL_CELL)).toBeVisible();
@@ -94,7 +94,7 @@ test("the cell secretary proposes a member and a model; the commune secretary ap
   // Back at the cell, the secretary sees both decisions.
   await signIn(page, "th.bithu");
   await openMenu(page, "Tuyên dương, khen thưởng");
-  await pickOption(page, page.getByLabel("Phong trào", { exact: true }), /^Năm 2026/);
+  await pickOption(page, page.getByLabel("Phong trào", { exact: true }), /^Năm 2026/, DEMO_2026_SEARCH);
   await expect(row(proposals, achievements).getByText("Được tuyên dương")).toBeVisible();
   await expect(row(proposals, modelAchievements).getByText("Không được duyệt")).toBeVisible();
   await expect(row(proposals, modelAchievements).getByText(`Lý do: ${reason}`)).toBeVisible();

@@ -23,10 +23,11 @@ test("a teacher's home shows what to do next, most urgent first, with a link to 
   await expect(todo).not.toContainText("Chi bộ ấp Thạnh Hòa");
   await expect(todo).not.toContainText("chờ duyệt");
   await expect(todo).not.toContainText("chưa ban hành kế hoạch");
+  // The link opens a new sheet for this campaign and this cell.
   await item.getByRole("link", { name: "Đăng ký việc làm thiết thực" }).click();
-  await expect(page).toHaveURL(/\/dang-ky$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Đăng ký của tôi" })).toBeVisible();
-  await expect(page.getByRole("region", { name: CAMPAIGN_2026 }).getByRole("link", { name: "Đăng ký" })).toBeVisible();
+  await expect(page).toHaveURL(/\/dang-ky\/moi\?phongtrao=[0-9a-f-]+&donvi=[0-9a-f-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Lập bảng đăng ký" })).toBeVisible();
+  await expect(page.getByText(CAMPAIGN_2026).first()).toBeVisible();
 });
 
 /** The same page for a cell secretary: the cell's duties, not a member's, and where to do them. */

@@ -12,6 +12,12 @@ const TEMP_PASSWORD = "Tamthoi2026";
 
 export const SCHOOL_CELL = "Chi bộ Trường Tiểu học Thạnh An";
 export const COMMUNE = "Đảng ủy xã Thạnh An";
+/**
+ * Typed into a campaign picker (words, no diacritics, as on a phone) to find the demo 2026
+ * campaign among the campaigns other stories launch meanwhile (their names cite neither this
+ * wording nor 2026).
+ */
+export const DEMO_2026_SEARCH = "noi dung 5 khong nam 2026";
 
 /** A short tag for names and usernames: width, time and worker ("Bàn 4821307"). */
 export function storyTag(testInfo: TestInfo): { label: string; slug: string } {

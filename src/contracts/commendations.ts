@@ -30,6 +30,8 @@ export const CommendationUnitsResponse = z.object({
       unitId: z.string(),
       unitName: z.string(),
       canViewAll: z.boolean(),
+      /** The committee ended the campaign (listed after those under way). */
+      closed: z.boolean(),
     }),
   ),
   units: z.array(

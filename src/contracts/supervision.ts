@@ -15,6 +15,8 @@ export const SupervisionUnit = z.object({
   campaignId: z.string(),
   campaignName: z.string(),
   campaignYear: z.number(),
+  /** The committee ended the campaign (listed after those under way). */
+  campaignClosed: z.boolean(),
   periodStart: z.string(),
   periodEnd: z.string(),
   unitId: z.string(),

@@ -12,9 +12,13 @@ export function assertCanReadCommendations(actor: Actor, unitId: string, parentI
   throw forbidden("Chỉ cấp ủy và cấp trên được xem đề xuất tuyên dương");
 }
 
-/** The proposing unit's managers propose (the cell secretary's account). */
-export function canPropose(actor: Actor, unitId: string): boolean {
-  return canManage(actor, unitId);
+/**
+ * Proposing is the unit's own act (the cell secretary's account). The committee above also
+ * manages the cell's subtree, but it is the one that decides: if it could propose on the cell's
+ * behalf it would approve its own proposal.
+ */
+export function canPropose(actor: Actor, unitId: string, parentId: string | null): boolean {
+  return canManage(actor, unitId) && !canDecide(actor, parentId);
 }
 
 /** The committee above the proposing unit decides (manage scope on the parent: the commune). */
@@ -23,10 +27,9 @@ export function canDecide(actor: Actor, parentId: string | null): boolean {
 }
 
 /**
- * Withdrawing is the proposing unit's own act. The committee above (which also manages the
- * cell's subtree) answers a proposal by declining it with a reason the cell is told, never by
- * making it disappear.
+ * Withdrawing is the proposing unit's own act too. The committee above answers a proposal by
+ * declining it with a reason the cell is told, never by making it disappear.
  */
 export function canWithdraw(actor: Actor, unitId: string, parentId: string | null): boolean {
-  return canPropose(actor, unitId) && !canDecide(actor, parentId);
+  return canPropose(actor, unitId, parentId);
 }

@@ -46,7 +46,7 @@ export function presentUnits(d: Awaited<ReturnType<typeof listCommendationUnits>
       unitId: r.unit_id,
       unitName: r.unit_name,
       unitKind: r.unit_kind,
-      canPropose: canPropose(actor, r.unit_id),
+      canPropose: canPropose(actor, r.unit_id, r.parent_id),
       canDecide: canDecide(actor, r.parent_id),
       proposed: n(r.campaign_id, r.unit_id, "proposed"),
       approved: n(r.campaign_id, r.unit_id, "approved"),

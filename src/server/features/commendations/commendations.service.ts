@@ -27,7 +27,7 @@ export async function listCommendationUnits(opts: { db: Db; actor: Actor }) {
   for (const id of campaignIds) {
     const c = (await reads.getCampaign(db, id))!;
     const unit = await reads.getUnitInfo(db, c.unit_id, today);
-    campaigns.push({ id: c.id, name: c.name, year: c.year, unitId: c.unit_id, unitName: unit?.name ?? "", canViewAll: canView(actor, c.unit_id) });
+    campaigns.push({ id: c.id, name: c.name, year: c.year, unitId: c.unit_id, unitName: unit?.name ?? "", canViewAll: canView(actor, c.unit_id), closed: c.status === "closed" });
   }
   return { rows, counts, campaigns };
 }
@@ -91,7 +91,7 @@ export async function listCandidates(opts: { db: Db; actor: Actor; campaignId: s
   const active = proposals.filter((p) => p.status !== "declined");
   const collectiveNames = [...new Set([unit.name, ...collectives])];
   return {
-    canPropose: canPropose(actor, unit.id),
+    canPropose: canPropose(actor, unit.id, unit.parent_id),
     people: members
       .map((m) => {
         const r = ratings.find((x) => x.person_id === m.person_id) ?? null;
@@ -122,7 +122,13 @@ function personWarning(rating: string | null, violations: reads.ViolationRow[]):
 export async function propose(opts: { db: Db; actor: Actor } & z.infer<typeof ProposeBody>) {
   const { db, actor } = opts;
   const { campaign, unit } = await loadCampaignUnit(db, actor, opts.campaignId, opts.unitId);
-  if (!canPropose(actor, unit.id)) throw forbidden("Chỉ cấp ủy quản lý đơn vị được đề xuất tuyên dương");
+  if (!canPropose(actor, unit.id, unit.parent_id)) {
+    throw forbidden(
+      canDecide(actor, unit.parent_id)
+        ? "Đề xuất tuyên dương do chi bộ lập; cấp ủy cấp trên là cấp quyết định nên không đề xuất thay"
+        : "Chỉ cấp ủy quản lý đơn vị được đề xuất tuyên dương",
+    );
+  }
   if (!PROPOSING_KINDS.includes(unit.kind)) throw invalid("Đơn vị này không đề xuất tuyên dương trong phong trào", [{ path: "unitId", message: "Không hợp lệ" }]);
   const subject = {
     personId: opts.subjectKind === "person" ? (opts.personId ?? null) : null,

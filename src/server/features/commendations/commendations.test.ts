@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
-import { TEST_PASSWORD, buildUnit } from "../../test/factories.js";
+import { TEST_PASSWORD, buildAccount, buildUnit } from "../../test/factories.js";
 import { buildCellFixture, buildModelFixture, buildRegistrationFixture, type CellFixture } from "../supervision/supervision.fixtures.js";
 
 let ctx: TestContext;
@@ -110,6 +110,20 @@ describe("proposing", () => {
     expect(await ctx.db.query("SELECT 1 FROM commendation_proposals WHERE unit_id = $1", [w.f.cellId])).toHaveLength(0);
   });
 
+  it("the commune, which decides, cannot propose on the cell's behalf (it would approve its own proposal)", async () => {
+    const w = await world();
+    const candidates = await w.commune.get(`/api/commendations/candidates?campaignId=${w.f.campaign.campaignId}&unitId=${w.f.cellId}`);
+    expect(candidates.status).toBe(200);
+    expect(candidates.body.canPropose).toBe(false);
+    const units = await w.commune.get("/api/commendations/units");
+    expect(units.body.units.find((u: { unitId: string }) => u.unitId === w.f.cellId)).toMatchObject({ canPropose: false, canDecide: true });
+    const refused = await propose(w.commune, w, { subjectKind: "person", personId: w.f.members[0]!.personId });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe("Đề xuất tuyên dương do chi bộ lập; cấp ủy cấp trên là cấp quyết định nên không đề xuất thay");
+    expect(await ctx.db.query("SELECT 1 FROM commendation_proposals WHERE unit_id = $1", [w.f.cellId])).toHaveLength(0);
+    expect(await ctx.db.query("SELECT 1 FROM audit_log WHERE action = 'commendation.propose' AND unit_id = $1", [w.f.cellId])).toHaveLength(0);
+  });
+
   it("a proposal not decided yet can be withdrawn by the cell (audited), not by the commune", async () => {
     const w = await world();
     const id = (await propose(w.sec, w, { subjectKind: "collective", collectiveName: "Tổ văn phòng" })).body.id;
@@ -169,7 +183,8 @@ describe("deciding", () => {
     await buildRegistrationFixture(ctx.db, { campaignId: w.f.campaign.campaignId, unitId: cell2, collectiveName: "Chi bộ thử thứ hai", commitments: [] });
     const a = (await propose(w.sec, w, { subjectKind: "person", personId: w.f.members[0]!.personId })).body.id;
     const b = (await propose(w.sec, w, { subjectKind: "model", modelId: w.modelId })).body.id;
-    const c = (await w.commune.post("/api/commendations", { campaignId: w.f.campaign.campaignId, unitId: cell2, subjectKind: "collective", collectiveName: "Chi bộ thử thứ hai", achievements: "Tốt" })).body.id;
+    const cell2Secretary = await as((await buildAccount(ctx.db, { scopes: [{ unitId: cell2, scope: "manage" }] })).username);
+    const c = (await cell2Secretary.post("/api/commendations", { campaignId: w.f.campaign.campaignId, unitId: cell2, subjectKind: "collective", collectiveName: "Chi bộ thử thứ hai", achievements: "Tốt" })).body.id;
     await w.commune.post(`/api/commendations/${a}/approve`);
     await w.commune.post(`/api/commendations/${b}/decline`, { reason: "Chưa đủ điều kiện" });
     await w.commune.post(`/api/commendations/${c}/approve`);

@@ -146,7 +146,8 @@ async function memberItems(db: Queryable, c: CampaignRow, unitId: string, person
       // the deadline is shown with every item (dueDate)
       detail: "Bạn chưa đăng ký việc làm thiết thực theo nội dung “5 không”",
       dueDate: c.registration_deadline,
-      link: "/dang-ky",
+      // straight to the new sheet for this campaign and cell
+      link: `/dang-ky/moi?phongtrao=${c.id}&donvi=${unitId}`,
     });
   } else if (reg.status === "draft") {
     emit({
@@ -154,7 +155,7 @@ async function memberItems(db: Queryable, c: CampaignRow, unitId: string, person
       title: "Gửi bảng đăng ký cho chi bộ",
       detail: "Bảng đăng ký của bạn còn là bản nháp, chưa gửi Bí thư chi bộ duyệt",
       dueDate: c.registration_deadline,
-      link: "/dang-ky",
+      link: `/dang-ky/${reg.id}`,
     });
   } else if (reg.status === "returned") {
     emit({
@@ -162,7 +163,7 @@ async function memberItems(db: Queryable, c: CampaignRow, unitId: string, person
       title: "Bảng đăng ký bị trả lại, cần sửa và gửi lại",
       detail: `Lý do: ${reg.return_reason ?? "không ghi lý do"}`,
       dueDate: c.registration_deadline,
-      link: "/dang-ky",
+      link: `/dang-ky/${reg.id}`,
     });
   }
   if (reg && (reg.status === "submitted" || reg.status === "approved")) {
@@ -173,7 +174,7 @@ async function memberItems(db: Queryable, c: CampaignRow, unitId: string, person
         title: cm.deadline < today ? `Việc làm đã quá hạn: ${cm.action}` : `Việc làm sắp đến hạn: ${cm.action}`,
         detail: `Mục ${cm.item_code}, hạn ${formatViDate(cm.deadline)}; ${cm.updates === 0 ? "chưa cập nhật tiến độ" : "chưa bắt đầu thực hiện"}`,
         dueDate: cm.deadline,
-        link: "/dang-ky",
+        link: `/dang-ky/${reg.id}`,
       });
     }
   }

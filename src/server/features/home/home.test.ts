@@ -102,7 +102,7 @@ describe("a member's home", () => {
     const items = await todo(t.member, c);
     expect(kinds(items)).toEqual(["plan_acknowledgement", "registration_missing"]);
     const reg = items.find((i) => i.kind === "registration_missing")!;
-    expect(reg).toMatchObject({ title: "Đăng ký việc làm thiết thực", dueDate: day(3), severity: "soon", severityLabel: "Sắp đến hạn", link: "/dang-ky", unitName: "Chi bộ Trường Thử", campaignName: "Đợt thi đua của thành viên" });
+    expect(reg).toMatchObject({ title: "Đăng ký việc làm thiết thực", dueDate: day(3), severity: "soon", severityLabel: "Sắp đến hạn", link: `/dang-ky/moi?phongtrao=${c.campaignId}&donvi=${t.cellA}`, unitName: "Chi bộ Trường Thử", campaignName: "Đợt thi đua của thành viên" });
     expect(items.find((i) => i.kind === "plan_acknowledgement")).toMatchObject({ link: `/ke-hoach/${plan}`, severity: "normal" });
     // soon comes before normal
     expect(items[0]!.kind).toBe("registration_missing");
@@ -115,10 +115,10 @@ describe("a member's home", () => {
 
   it("a draft asks to be sent; a returned registration shows the reason", async () => {
     const reg = await buildRegistration(ctx.db, { campaignId: c.campaignId, unitId: t.cellA, personId: t.people.member, status: "draft" });
-    expect((await todo(t.member, c)).map((i) => i.kind)).toEqual(["registration_draft"]);
+    expect(await todo(t.member, c)).toMatchObject([{ kind: "registration_draft", link: `/dang-ky/${reg}` }]);
     await ctx.db.query("UPDATE registrations SET status = 'returned', return_reason = 'Việc làm chưa đo lường được' WHERE id = $1", [reg]);
     const [item] = await todo(t.member, c);
-    expect(item).toMatchObject({ kind: "registration_returned", detail: "Lý do: Việc làm chưa đo lường được", link: "/dang-ky" });
+    expect(item).toMatchObject({ kind: "registration_returned", detail: "Lý do: Việc làm chưa đo lường được", link: `/dang-ky/${reg}` });
   });
 
   it("lists commitments due soon or overdue that show no progress", async () => {
@@ -137,6 +137,7 @@ describe("a member's home", () => {
     ]);
     expect(items[0]!.detail).toContain("Mục IV.2");
     expect(items[0]!.detail).toContain("chưa cập nhật tiến độ");
+    expect(items.map((i) => i.link)).toEqual([`/dang-ky/${reg}`, `/dang-ky/${reg}`]);
   });
 
   it("another cell's member sees nothing of this cell; closed and draft campaigns ask nothing", async () => {

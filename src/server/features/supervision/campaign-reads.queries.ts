@@ -42,6 +42,7 @@ export interface CampaignUnitRow {
   campaign_id: string;
   campaign_name: string;
   campaign_year: number;
+  campaign_closed: boolean;
   period_start: string;
   period_end: string;
   unit_id: string;
@@ -52,14 +53,15 @@ export interface CampaignUnitRow {
 
 /**
  * (campaign, unit) pairs: units of the given kinds inside each campaign's subtree, restricted to
- * `units` (null = all). Newest campaign first, then unit name.
+ * `units` (null = all). Campaigns under way first, then ended ones; newest first, then unit name.
  */
 export function listCampaignUnits(
   db: Queryable,
   f: { units: string[] | null; kinds: string[]; today: string; campaignId?: string | null },
 ) {
   return db.query<CampaignUnitRow>(
-    `SELECT c.id AS campaign_id, c.name AS campaign_name, c.year AS campaign_year, c.period_start, c.period_end,
+    `SELECT c.id AS campaign_id, c.name AS campaign_name, c.year AS campaign_year, c.status = 'closed' AS campaign_closed,
+            c.period_start, c.period_end,
             u.id AS unit_id, l.name AS unit_name, u.kind AS unit_kind, l.parent_id
        FROM campaigns c
        CROSS JOIN LATERAL unit_scope_subtree(c.unit_id, $3::date) t
@@ -69,7 +71,8 @@ export function listCampaignUnits(
         AND ($1::uuid[] IS NULL OR u.id = ANY($1::uuid[]))
         AND ($4::uuid IS NULL OR c.id = $4::uuid)
         AND c.status <> 'draft'
-      ORDER BY c.period_end DESC, c.name, l.name`,
+      -- campaigns under way first (pickers default to the first), then the ended ones, newest first
+      ORDER BY c.status = 'closed', c.period_end DESC, c.name, l.name`,
     [f.units, f.kinds, f.today, f.campaignId ?? null],
   );
 }

@@ -21,6 +21,7 @@ export function presentSupervisionUnits(rows: Awaited<ReturnType<typeof listSupe
       campaignId: row.campaign_id,
       campaignName: row.campaign_name,
       campaignYear: row.campaign_year,
+      campaignClosed: row.campaign_closed,
       periodStart: row.period_start,
       periodEnd: row.period_end,
       unitId: row.unit_id,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
 import { TEST_PASSWORD } from "../../test/factories.js";
-import { buildCellFixture, buildRegistrationFixture, type CellFixture } from "./supervision.fixtures.js";
+import { buildCampaignFixture, buildCellFixture, buildRegistrationFixture, type CellFixture } from "./supervision.fixtures.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -312,6 +312,22 @@ describe("periodic supervision reports", () => {
     const w = await world();
     const res = await w.deputy.post("/api/supervision/reports", { campaignId: w.f.campaign.campaignId, unitId: w.f.cellId, periodStart: "2021-01-01", periodEnd: "2021-03-31" });
     expect(res.status).toBe(400);
+  });
+});
+
+describe("the cells and campaigns to pick from", () => {
+  it("campaigns under way come first, then the ended ones, each flagged; newest first within each", async () => {
+    const f = await buildCellFixture(ctx.db, { year: 2020 });
+    const ended = await buildCampaignFixture(ctx.db, { unitId: f.communeId, name: "Phong trào đã kết thúc", year: 2027, periodStart: "2027-01-01", periodEnd: "2027-12-31" });
+    await ctx.db.query("UPDATE campaigns SET status = 'closed' WHERE id = $1", [ended.campaignId]);
+    const later = await buildCampaignFixture(ctx.db, { unitId: f.communeId, name: "Phong trào năm sau", year: 2021, periodStart: "2021-01-01", periodEnd: "2021-12-31" });
+    const res = await (await as(f.deputy)).get("/api/supervision/units");
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { campaignId: string; campaignClosed: boolean }) => [i.campaignId, i.campaignClosed])).toEqual([
+      [later.campaignId, false],
+      [f.campaign.campaignId, false],
+      [ended.campaignId, true],
+    ]);
   });
 });
 

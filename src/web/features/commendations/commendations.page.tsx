@@ -16,6 +16,7 @@ import { documentPaths } from "@web/api/documents";
 import { DataView } from "@web/components/data-view";
 import { DocumentDownloads } from "@web/components/document-downloads";
 import { FormModal } from "@web/components/form-modal";
+import { CampaignSelect } from "@web/components/campaign-select";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { formatViDateTime } from "@web/lib/format";
@@ -58,12 +59,11 @@ export default function CommendationsPage() {
               <label htmlFor="commendation-campaign" className="field-label">
                 Phong trào
               </label>
-              <Select
+              <CampaignSelect
                 id="commendation-campaign"
-                style={{ width: "100%" }}
                 value={campaignId ?? undefined}
-                onChange={(v: string) => setParams({ phongtrao: v }, { replace: true })}
-                options={campaigns.map((c) => ({ value: c.id, label: `Năm ${c.year}: ${c.name}` }))}
+                onChange={(v) => setParams({ phongtrao: v }, { replace: true })}
+                options={campaigns.map((c) => ({ value: c.id, label: `Năm ${c.year}: ${c.name}`, closed: c.closed }))}
               />
             </Card>
             {campaignId && campaign && (

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PaperClipOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Select, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { errorMessage } from "@web/api/client";
@@ -15,6 +15,7 @@ import {
   type Workspace,
 } from "@web/api/supervision";
 import { DataView } from "@web/components/data-view";
+import { CampaignSelect } from "@web/components/campaign-select";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { formatViDate, formatViDateTime } from "@web/lib/format";
@@ -47,18 +48,18 @@ export default function SupervisionPage() {
               <label htmlFor="supervision-unit" className="field-label">
                 Chi bộ và phong trào
               </label>
-              <Select
+              <CampaignSelect
                 id="supervision-unit"
-                style={{ width: "100%" }}
                 value={campaignId && unitId ? key(campaignId, unitId) : undefined}
-                onChange={(v: string) => {
+                onChange={(v) => {
                   const [c, u] = v.split("|");
                   setParams({ phongtrao: c!, donvi: u! }, { replace: true });
                 }}
-                // The year first: on a phone the end of a long cell name is cut off.
                 options={items.map((i) => ({
                   value: key(i.campaignId, i.unitId),
                   label: `Năm ${i.campaignYear} — ${i.unitName}`,
+                  detail: i.campaignName,
+                  closed: i.campaignClosed,
                 }))}
               />
               {ws.data && (
