@@ -1,4 +1,4 @@
-import { campaignPhase, type CampaignPhase, type CampaignStatus, type CascadeStatus } from "@contracts/campaigns.js";
+import { CAMPAIGN_PHASE_LABELS, campaignPhase, type CampaignPhase, type CampaignStatus, type CascadeStatus } from "@contracts/campaigns.js";
 import type { PlanStatus } from "@contracts/plans.js";
 import { Tag } from "antd";
 import { todayInVietnam } from "@web/lib/format";
@@ -7,6 +7,15 @@ const PHASE_COLORS: Record<CampaignPhase, string> = { draft: "default", upcoming
 /** The campaign's status as of today (the label comes from the server: "Đang triển khai", "Đang tổng kết"…). */
 export function CampaignStatusTag({ campaign }: { campaign: { status: CampaignStatus; statusLabel: string; periodStart: string; periodEnd: string } }) {
   return <Tag color={PHASE_COLORS[campaignPhase(campaign, todayInVietnam())]}>{campaign.statusLabel}</Tag>;
+}
+
+/**
+ * The same tag where a page has only the campaign's status and dates (registrations, reports):
+ * the label is worked out here, by the same rule, so every page names a campaign's phase alike.
+ */
+export function CampaignPhaseTag({ campaign }: { campaign: { status: string; periodStart: string; periodEnd: string } }) {
+  const phase = campaignPhase({ ...campaign, status: campaign.status as CampaignStatus }, todayInVietnam());
+  return <Tag color={PHASE_COLORS[phase]}>{CAMPAIGN_PHASE_LABELS[phase]}</Tag>;
 }
 
 const CASCADE_COLORS: Record<CascadeStatus, string> = { not_created: "default", draft: "gold", issued: "green" };

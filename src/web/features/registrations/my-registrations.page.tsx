@@ -1,5 +1,5 @@
 import { EditOutlined, EyeOutlined, PlusOutlined, TableOutlined } from "@ant-design/icons";
-import { Alert, Card, Empty, Flex, Tag, Typography } from "antd";
+import { Alert, Card, Empty, Flex, Typography } from "antd";
 import { useRegistrationCampaigns, type RegistrationCampaign } from "@web/api/registrations";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
@@ -7,6 +7,7 @@ import { formatViDate, todayInVietnam } from "@web/lib/format";
 import { LinkButton } from "./link-button";
 import "./registrations.css";
 import { LateTag, RegistrationStatusTag } from "./registration-tags";
+import { CampaignPhaseTag } from "@web/features/campaigns/campaign-tags";
 
 function CampaignCard({ c }: { c: RegistrationCampaign }) {
   const today = todayInVietnam();
@@ -18,7 +19,7 @@ function CampaignCard({ c }: { c: RegistrationCampaign }) {
           {c.name}
         </Typography.Title>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-          {c.open ? <Tag color="green">Đang diễn ra</Tag> : <Tag>{c.status === "closed" ? "Đã kết thúc" : "Chưa mở"}</Tag>}
+          <CampaignPhaseTag campaign={c} />
           <Typography.Text type="secondary">
             {formatViDate(c.periodStart)} – {formatViDate(c.periodEnd)}
             {c.registrationDeadline && (

@@ -1,11 +1,12 @@
 import { TableOutlined } from "@ant-design/icons";
-import { Card, Empty, Flex, Tag, Typography } from "antd";
+import { Card, Empty, Flex, Typography } from "antd";
 import { useRegistrationCampaigns } from "@web/api/registrations";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { formatViDate } from "@web/lib/format";
 import { LinkButton } from "./link-button";
 import "./registrations.css";
+import { CampaignPhaseTag } from "@web/features/campaigns/campaign-tags";
 
 /** The unit sheets I may see, per campaign: pick one to open it. */
 export default function SheetsPage() {
@@ -28,7 +29,7 @@ export default function SheetsPage() {
                     {c.name}
                   </Typography.Title>
                   <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-                    {c.open ? <Tag color="green">Đang diễn ra</Tag> : <Tag>Đã kết thúc</Tag>}
+                    <CampaignPhaseTag campaign={c} />
                     <Typography.Text type="secondary">
                       {formatViDate(c.periodStart)} – {formatViDate(c.periodEnd)}
                       {c.registrationDeadline ? ` · Hạn đăng ký ${formatViDate(c.registrationDeadline)}` : ""}

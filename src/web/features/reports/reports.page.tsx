@@ -1,13 +1,12 @@
 import { BarChartOutlined, FileTextOutlined } from "@ant-design/icons";
-import { Card, Empty, Flex, Tag, Typography } from "antd";
+import { Card, Empty, Flex, Typography } from "antd";
 import { Link } from "react-router";
 import { useReportCampaigns } from "@web/api/reports";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { UnitKindTag } from "@web/components/tags";
+import { CampaignPhaseTag } from "@web/features/campaigns/campaign-tags";
 import { formatViDate } from "@web/lib/format";
-
-const STATUS_LABELS: Record<string, string> = { active: "Đang diễn ra", closed: "Đã kết thúc" };
 
 /** The campaigns I report on or follow, each with my units: open a unit's report or roll-up. */
 export default function ReportsPage() {
@@ -19,11 +18,7 @@ export default function ReportsPage() {
         {q.data && q.data.items.length === 0 && <Empty description="Chưa có đợt thi đua nào liên quan đến đơn vị của bạn" />}
         <Flex vertical gap={16}>
           {q.data?.items.map((c) => (
-            <Card
-              key={c.id}
-              title={c.name}
-              extra={<Tag color={c.status === "active" ? "green" : "default"}>{STATUS_LABELS[c.status] ?? c.status}</Tag>}
-            >
+            <Card key={c.id} title={c.name} extra={<CampaignPhaseTag campaign={c} />} role="region" aria-label={c.name}>
               <Typography.Paragraph type="secondary">
                 Từ {formatViDate(c.periodStart)} đến {formatViDate(c.periodEnd)}
                 {c.reportDeadline ? ` · Hạn gửi báo cáo ${formatViDate(c.reportDeadline)}` : ""}
