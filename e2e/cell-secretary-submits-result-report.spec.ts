@@ -1,20 +1,20 @@
 import { expect, test } from "@playwright/test";
+import { newCell, StoryApi, STORY_PASSWORD } from "./story-data";
 import { openMenu, signIn } from "./support";
 
 /**
  * Step 10 from the cell secretary's side: she opens her cell's result report, reads the live
  * statistics, writes the narrative (Ưu điểm, Hạn chế, Nguyên nhân, Phương hướng), saves a draft and
- * submits it to the commune through the TTKV; the report becomes read-only. Desktop works on the
- * 2026 campaign (no report yet), the phone on the 2020 one (the demo draft), so both run on one server.
+ * submits it to the commune through the TTKV; the report becomes read-only. Each width and run
+ * reports for a new cell of its own (made through the API) in the 2026 campaign.
  */
-test("a cell secretary writes the narrative of the result report and submits it through the TTKV", async ({ page }, testInfo) => {
-  const year = testInfo.project.name === "phone" ? 2020 : 2026;
-  await signIn(page, "th.bithu");
+test("a cell secretary writes the narrative of the result report and submits it through the TTKV", async ({ page, baseURL }, testInfo) => {
+  const api = await StoryApi.open(baseURL);
+  const cell = await newCell(api, testInfo, { secretary: "Đoàn Thị Báo", members: ["Mạc Văn Cáo"] }).finally(() => api.dispose());
+  await signIn(page, cell.secretary.username, { password: STORY_PASSWORD });
   await openMenu(page, "Báo cáo kết quả");
-  // The 2020 campaign's period is over but the commune has not closed it: the units still report.
-  await expect(page.getByRole("region", { name: /năm 2020$/ }).getByText("Đang tổng kết", { exact: true })).toBeVisible();
-  await page.getByRole("link", { name: new RegExp(`^Báo cáo Chi bộ Trường Tiểu học Thạnh An — .*năm ${year}$`) }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Báo cáo kết quả — Chi bộ Trường Tiểu học Thạnh An" })).toBeVisible();
+  await page.getByRole("link", { name: new RegExp(`^Báo cáo ${cell.name} — .*năm 2026$`) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Báo cáo kết quả — ${cell.name}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Kết quả theo tiêu chí" })).toBeVisible();
   await expect(page.getByText("Số liệu trực tiếp", { exact: false })).toBeVisible();
 

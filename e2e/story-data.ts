@@ -140,6 +140,21 @@ export interface NewMember {
 }
 
 /**
+ * A new member of a demo cell (added by the cell's secretary) with an account that has been
+ * through its first sign-in; the session is then the member's.
+ */
+export async function newMember(api: StoryApi, testInfo: TestInfo, o: { unit: string; secretary: string; givenName: string }): Promise<{ personId: string; fullName: string; username: string }> {
+  const tag = storyTag(testInfo);
+  const fullName = `${o.givenName} ${tag.label}`;
+  const username = `tv.${tag.slug}`;
+  await api.as(o.secretary);
+  const unitId = await api.unitId(o.unit);
+  const personId = await api.person({ unitId, fullName, role: "member", title: "Giáo viên" });
+  await api.account({ username, personId, displayName: fullName });
+  return { personId, fullName, username };
+}
+
+/**
  * A new member of a demo cell, with an account and an approved sheet for the campaign of `year`
  * (made by the cell's secretary, who approves it).
  */
@@ -148,20 +163,14 @@ export async function memberWithApprovedSheet(
   testInfo: TestInfo,
   o: { unit: string; secretary: string; givenName: string; year: number; commitments: CommitmentSpec[]; models?: ModelSpec[] },
 ): Promise<NewMember> {
-  const tag = storyTag(testInfo);
-  const fullName = `${o.givenName} ${tag.label}`;
-  const username = `tv.${tag.slug}`;
   const api = await StoryApi.open(baseURL);
   try {
-    await api.as(o.secretary);
-    const unitId = await api.unitId(o.unit);
-    const personId = await api.person({ unitId, fullName, role: "member", title: "Giáo viên" });
-    await api.account({ username, personId, displayName: fullName });
+    const member = await newMember(api, testInfo, o);
     const registrationId = await api.submitSheet({ year: o.year, commitments: o.commitments, ...(o.models ? { models: o.models } : {}) });
     await api.as(o.secretary);
     await api.approveSheet(registrationId);
     const sheet = await api.sheet(registrationId);
-    return { personId, fullName, username, registrationId, commitments: sheet.commitments, models: sheet.models };
+    return { ...member, registrationId, commitments: sheet.commitments, models: sheet.models };
   } finally {
     await api.dispose();
   }

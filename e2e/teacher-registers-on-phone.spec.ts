@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { chooseOption, isPhone, openDropdown, openMenu, signIn } from "./support";
+import { newMember, SCHOOL_CELL, StoryApi, STORY_PASSWORD } from "./story-data";
+import { chooseOption, openDropdown, openMenu, signIn } from "./support";
 
 // Step 4 of the campaign, from the member's side: a teacher registers practical actions
 // (including the mandatory IV.2) and a "Dân vận khéo" model for 2026, then sends the sheet.
-test("a teacher registers commitments including IV.2 and a model, and submits the sheet", async ({ page }) => {
-  // Both projects share one server: a different teacher per width (each has one sheet per campaign).
-  const teacher = isPhone(page) ? { username: "th.gv01", name: "Nguyễn Văn An" } : { username: "th.gv02", name: "Phạm Thị Hoa" };
-  await signIn(page, teacher.username);
+test("a teacher registers commitments including IV.2 and a model, and submits the sheet", async ({ page, baseURL }, testInfo) => {
+  // A new teacher of the school cell per width and run (one sheet per person and campaign).
+  const api = await StoryApi.open(baseURL);
+  const teacher = await newMember(api, testInfo, { unit: SCHOOL_CELL, secretary: "th.bithu", givenName: "Giáo Viên Mới" }).finally(() => api.dispose());
+  await signIn(page, teacher.username, { password: STORY_PASSWORD });
   await openMenu(page, "Đăng ký của tôi");
 
   const campaign = page.getByRole("region", { name: /năm 2026/ });
@@ -37,7 +39,7 @@ test("a teacher registers commitments including IV.2 and a model, and submits th
 
   await page.getByRole("button", { name: "Lưu và gửi duyệt" }).click();
 
-  await expect(page.getByRole("heading", { level: 1, name: `Bảng đăng ký — ${teacher.name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Bảng đăng ký — ${teacher.fullName}` })).toBeVisible();
   await expect(page.getByText("Chờ duyệt", { exact: true }).first()).toBeVisible();
   // The 2026 registration deadline (15/04/2026) has passed: accepted, flagged late.
   await expect(page.getByText("Nộp sau hạn", { exact: true })).toBeVisible();
