@@ -4,16 +4,12 @@ import { Tag } from "antd";
 import { todayInVietnam } from "@web/lib/format";
 
 const PHASE_COLORS: Record<CampaignPhase, string> = { draft: "default", upcoming: "blue", running: "green", ended: "orange", closed: "default" };
-/** The campaign's status as of today (the label comes from the server: "Đang triển khai", "Đang tổng kết"…). */
-export function CampaignStatusTag({ campaign }: { campaign: { status: CampaignStatus; statusLabel: string; periodStart: string; periodEnd: string } }) {
-  return <Tag color={PHASE_COLORS[campaignPhase(campaign, todayInVietnam())]}>{campaign.statusLabel}</Tag>;
-}
-
 /**
- * The same tag where a page has only the campaign's status and dates (registrations, reports):
- * the label is worked out here, by the same rule, so every page names a campaign's phase alike.
+ * The campaign's phase as of today ("Đang triển khai", "Đang tổng kết"…), worked out from its
+ * status and dates by the same rule as the server's `statusLabel`, so every page (campaigns,
+ * registrations, reports) names a campaign's phase alike, whatever its API returns.
  */
-export function CampaignPhaseTag({ campaign }: { campaign: { status: string; periodStart: string; periodEnd: string } }) {
+export function CampaignStatusTag({ campaign }: { campaign: { status: string; periodStart: string; periodEnd: string } }) {
   const phase = campaignPhase({ ...campaign, status: campaign.status as CampaignStatus }, todayInVietnam());
   return <Tag color={PHASE_COLORS[phase]}>{CAMPAIGN_PHASE_LABELS[phase]}</Tag>;
 }

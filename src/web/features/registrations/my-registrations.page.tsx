@@ -7,7 +7,7 @@ import { formatViDate, todayInVietnam } from "@web/lib/format";
 import { LinkButton } from "./link-button";
 import "./registrations.css";
 import { LateTag, RegistrationStatusTag } from "./registration-tags";
-import { CampaignPhaseTag } from "@web/features/campaigns/campaign-tags";
+import { CampaignStatusTag } from "@web/features/campaigns/campaign-tags";
 
 function CampaignCard({ c }: { c: RegistrationCampaign }) {
   const today = todayInVietnam();
@@ -19,7 +19,7 @@ function CampaignCard({ c }: { c: RegistrationCampaign }) {
           {c.name}
         </Typography.Title>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-          <CampaignPhaseTag campaign={c} />
+          <CampaignStatusTag campaign={c} />
           <Typography.Text type="secondary">
             {formatViDate(c.periodStart)} – {formatViDate(c.periodEnd)}
             {c.registrationDeadline && (

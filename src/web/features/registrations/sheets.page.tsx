@@ -6,7 +6,7 @@ import { QueryState } from "@web/components/query-state";
 import { formatViDate } from "@web/lib/format";
 import { LinkButton } from "./link-button";
 import "./registrations.css";
-import { CampaignPhaseTag } from "@web/features/campaigns/campaign-tags";
+import { CampaignStatusTag } from "@web/features/campaigns/campaign-tags";
 
 /** The unit sheets I may see, per campaign: pick one to open it. */
 export default function SheetsPage() {
@@ -29,7 +29,7 @@ export default function SheetsPage() {
                     {c.name}
                   </Typography.Title>
                   <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-                    <CampaignPhaseTag campaign={c} />
+                    <CampaignStatusTag campaign={c} />
                     <Typography.Text type="secondary">
                       {formatViDate(c.periodStart)} – {formatViDate(c.periodEnd)}
                       {c.registrationDeadline ? ` · Hạn đăng ký ${formatViDate(c.registrationDeadline)}` : ""}

@@ -5,7 +5,7 @@ import { useReportCampaigns } from "@web/api/reports";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { UnitKindTag } from "@web/components/tags";
-import { CampaignPhaseTag } from "@web/features/campaigns/campaign-tags";
+import { CampaignStatusTag } from "@web/features/campaigns/campaign-tags";
 import { formatViDate } from "@web/lib/format";
 
 /** The campaigns I report on or follow, each with my units: open a unit's report or roll-up. */
@@ -18,7 +18,7 @@ export default function ReportsPage() {
         {q.data && q.data.items.length === 0 && <Empty description="Chưa có đợt thi đua nào liên quan đến đơn vị của bạn" />}
         <Flex vertical gap={16}>
           {q.data?.items.map((c) => (
-            <Card key={c.id} title={c.name} extra={<CampaignPhaseTag campaign={c} />} role="region" aria-label={c.name}>
+            <Card key={c.id} title={c.name} extra={<CampaignStatusTag campaign={c} />} role="region" aria-label={c.name}>
               <Typography.Paragraph type="secondary">
                 Từ {formatViDate(c.periodStart)} đến {formatViDate(c.periodEnd)}
                 {c.reportDeadline ? ` · Hạn gửi báo cáo ${formatViDate(c.reportDeadline)}` : ""}
