@@ -30,6 +30,8 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
 };
 
 export const ReportParams = z.object({ campaignId: Uuid, unitId: Uuid });
+/** The day the live figures are read on: any day of the campaign up to today (default: today, or the campaign's last day once it has ended). */
+export const FiguresQuery = z.object({ asOf: IsoDate.optional() });
 
 const section = z.string().trim().max(20_000, "Nội dung quá dài (tối đa 20.000 ký tự)").nullable().optional();
 

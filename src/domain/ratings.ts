@@ -557,3 +557,43 @@ export function scoreFromCommitments(commitments: readonly { achieved: boolean }
     explanation: `Điểm gợi ý = ${achieved}/${total} cam kết đạt × 100 = ${viNumber(score)}`,
   };
 }
+
+/** A commitment as the outcome rule needs it. */
+export type CommitmentFacts = {
+  id: string;
+  /** The member who made it; null for a collective's commitment. */
+  personId: string | null;
+  /** The member's own status (progress). */
+  status: CommitmentStatus;
+  /** The cell's judgement at evaluation, when it has judged. */
+  judgedStatus: "achieved" | "not_achieved" | null;
+  criterionCode: string;
+  itemCode?: string | null;
+};
+
+/** A violation recorded in the campaign, with whom it is about. */
+export type CampaignViolation = RecordedViolation & { personId: string | null };
+
+/**
+ * THE outcome of a commitment, used wherever one is stored, counted, shown or judged (roll-up,
+ * result report, supervision, evaluation): the cell's judgement when it has judged, else the
+ * member's status; and a violation inside the campaign period breaks it when it is the same
+ * person's and of the kind the criterion forbids, or when it was recorded against this very
+ * commitment (RULES.md §1: a member who pledged "no traffic violation" and has one recorded has
+ * not achieved it, whatever was reported or judged).
+ */
+export function decideCommitmentOutcome(
+  c: CommitmentFacts,
+  violations: readonly CampaignViolation[],
+  period: { from: string; to: string } | null,
+): CommitmentOutcome {
+  const relevant = violations.filter((v) => (c.personId !== null && v.personId === c.personId) || (v.commitmentId != null && v.commitmentId === c.id));
+  return commitmentOutcome({
+    status: c.judgedStatus ?? c.status,
+    criterionCode: c.criterionCode,
+    subItemCode: c.itemCode ?? null,
+    commitmentId: c.id,
+    violations: relevant,
+    period,
+  });
+}

@@ -3,7 +3,8 @@ import { todayInVietnam } from "@domain/dates.js";
 import { recordAction } from "./audit/record-action.js";
 import { loadConfig } from "./config.js";
 import { openDb, type Db } from "./db/client.js";
-import { migrate } from "./db/migrate.js";
+import { migrate, MIGRATION_LOCK } from "./db/migrate.js";
+import { backfillCommitmentOutcomes } from "./features/registrations/commitments.js";
 import { isEmpty, seedDemo } from "./db/seed/demo.js";
 import { hashPassword, passwordProblem } from "./features/auth/passwords.js";
 import "./features/demo-seeders.js";
@@ -23,6 +24,7 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    await backfillCommitmentOutcomes(db, MIGRATION_LOCK);
     return await fn(db);
   } finally {
     await db.close();

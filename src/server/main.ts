@@ -1,9 +1,10 @@
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDb } from "./db/client.js";
-import { migrate } from "./db/migrate.js";
+import { migrate, MIGRATION_LOCK } from "./db/migrate.js";
 import { DEMO_PASSWORD, demoAccountLines, isEmpty, seedDemo } from "./db/seed/demo.js";
 import "./features/demo-seeders.js";
+import { backfillCommitmentOutcomes } from "./features/registrations/commitments.js";
 
 /** Process entry: config, database, migrations, demo data when asked, HTTP server, clean shutdown. */
 async function main() {
@@ -11,6 +12,8 @@ async function main() {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
+  const filled = await backfillCommitmentOutcomes(db, MIGRATION_LOCK);
+  if (filled) console.log(`Đã tính kết quả của ${filled} việc làm đăng ký trước đây`);
   let seeded = false;
   if (config.seedDemo && (await isEmpty(db))) {
     await seedDemo(db);

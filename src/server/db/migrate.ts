@@ -4,7 +4,7 @@ import type { Db } from "./client.js";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
 // Any constant works; it only has to be the same for every instance of this app.
-const MIGRATION_LOCK = 7_361_002;
+export const MIGRATION_LOCK = 7_361_002;
 
 /** The forward-only SQL migrations, in file-name order (`0001_foundation.sql`, …). */
 export function listMigrations(): { name: string; sql: string }[] {

@@ -13,6 +13,7 @@ import type { PlanRow } from "../plans/plans.queries.js";
 import { canManageCampaign, canManageCriteriaSet, canReadCriteriaSet, canSeeCampaign, canViewCascade, reachOf } from "./campaigns.policy.js";
 import * as q from "./campaigns.queries.js";
 import type { CampaignRow, CriterionItemRow, CriterionRow } from "./campaigns.queries.js";
+import { refreshCommitmentOutcomes } from "../registrations/commitments.js";
 
 // ---------------------------------------------------------------------------------------------
 // Criteria sets.
@@ -272,6 +273,8 @@ export async function updateCampaign(opts: { db: Db; actor: Actor; id: string } 
   };
   await db.transaction(async (tx) => {
     await q.updateCampaign(tx, id, next);
+    // violations count only inside the period: a new period may change outcomes
+    if (next.periodStart !== campaign.period_start || next.periodEnd !== campaign.period_end) await refreshCommitmentOutcomes(tx, { campaignId: id });
     await recordAction(tx, actor, { action: "campaign.update", subjectType: "campaign", subjectId: id, unitId: campaign.unit_id, before, after: next });
   });
 }

@@ -14,6 +14,7 @@ import type { DemoIds } from "../../db/seed/demo-organisation.js";
 import { addDemoSeeder } from "../../db/seed/demo.js";
 import { notifyPeople } from "../supervision/notify.js";
 import { assembleFindings } from "../supervision/supervision.service.js";
+import { refreshAllCommitmentOutcomes } from "../registrations/commitments.js";
 
 const at = (date: string, time = "08:00") => new Date(`${date}T${time}:00+07:00`);
 
@@ -260,4 +261,8 @@ async function seedSupervisionAndEvaluation(tx: Tx, ids: DemoIds): Promise<void>
   await auditRow(tx, { at: at("2020-12-08", "10:00"), account: communeSec, username: "xa.bithu", action: "commendation.approve", subjectType: "commendation_proposal", subjectId: approved[0]!.id, unitId: hamlet, after: { status: "approved", demo: true } });
 }
 
-addDemoSeeder(seedSupervisionAndEvaluation);
+// The rows above are written directly: their outcomes are computed by the one rule afterwards.
+addDemoSeeder(async (tx, ids) => {
+  await seedSupervisionAndEvaluation(tx, ids);
+  await refreshAllCommitmentOutcomes(tx);
+});

@@ -118,13 +118,6 @@ export async function upsertItem(db: Queryable, evaluationId: string, i: { perso
   );
 }
 
-export async function judgeCommitment(db: Queryable, id: string, j: { status: "achieved" | "not_achieved" | null; exceeded: boolean; note: string | null; by: string }) {
-  await db.query(
-    "UPDATE commitments SET judged_status = $2, judged_exceeded = $3, judged_note = $4, judged_by = $5, judged_at = now() WHERE id = $1",
-    [id, j.status, j.exceeded, j.note, j.by],
-  );
-}
-
 export interface SelfAssessmentRow {
   campaign_id: string;
   unit_id: string;

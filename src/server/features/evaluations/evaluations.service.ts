@@ -23,6 +23,7 @@ import { notifyPeople } from "../supervision/notify.js";
 import { commitmentLabel, outcomeOf } from "../supervision/outcomes.js";
 import { CELL_KINDS } from "../supervision/supervision.service.js";
 import { assertCanEvaluate, assertCanReadEvaluation, canActAbove, canReadEvaluation } from "./evaluations.policy.js";
+import { setCommitmentJudgement } from "../registrations/commitments.js";
 import * as q from "./evaluations.queries.js";
 
 type Warning = z.infer<typeof EvaluationWarningView>;
@@ -121,8 +122,10 @@ export async function computeSheet(db: Queryable, ctx: { evaluation: q.Evaluatio
     const own = commitments
       .filter((c) => c.person_id === person.person_id)
       .map((row) => {
+        // the suggestion from the member's status; what counts is the stored outcome (the one rule,
+        // with the cell's judgement and the member's violations anywhere in the campaign)
         const suggested = outcomeOf(row, violations, period);
-        return { row, suggested, achieved: row.judged_status === null ? suggested.achieved : row.judged_status === "achieved" };
+        return { row, suggested, achieved: row.achieved ?? false };
       });
     const item = items.find((i) => i.person_id === person.person_id) ?? null;
     const suggestedScore = scoreFromCommitments(own);
@@ -160,14 +163,15 @@ export async function computeSheet(db: Queryable, ctx: { evaluation: q.Evaluatio
     params,
   ).map((w) => ({ code: w.code, message: w.message, rule: w.rule, excess: w.excess ?? null, personIds: w.personIds ?? [], blocking: w.code === "UNRATED_MEMBER" }));
 
-  // Violations: a commitment the cell judged achieved although a recorded violation breaks it.
+  // Violations: a commitment the cell judged achieved although a recorded violation breaks it (it
+  // still counts as not achieved: the one rule, RULES.md §1).
   for (const m of sheets) {
     for (const c of m.commitments) {
       if (c.row.judged_status === "achieved" && c.suggested.breakingViolations.length > 0) {
         const list = c.suggested.breakingViolations.map((v) => `${VIOLATION_KIND_LABELS[v.kind]} ngày ${formatViDate(v.date)}`).join("; ");
         warnings.push({
           code: "VIOLATION_IGNORED",
-          message: `${m.person.full_name}: cam kết ${c.row.item_code} được đánh giá Đạt nhưng có ${c.suggested.breakingViolations.length} vi phạm trái với cam kết (${list})`,
+          message: `${m.person.full_name}: cam kết ${c.row.item_code} được đánh giá Đạt nhưng có ${c.suggested.breakingViolations.length} vi phạm trái với cam kết (${list}), nên vẫn tính là không đạt`,
           rule: "RULES.md §1: người đã đăng ký mà có vi phạm được ghi nhận thì không đạt cam kết đó",
           excess: c.suggested.breakingViolations.length,
           personIds: [m.person.person_id],
@@ -264,7 +268,7 @@ export async function judgeCommitment(opts: { db: Db; actor: Actor; id: string; 
   const next = { status: opts.judgedStatus, exceeded: opts.judgedStatus === "achieved" && opts.exceeded, note: opts.note || null };
   await db.transaction(async (tx) => {
     await assertStillDraft(tx, ctx.evaluation.id);
-    await q.judgeCommitment(tx, c.id, { ...next, by: actor.accountId });
+    await setCommitmentJudgement(tx, c.id, { ...next, by: actor.accountId });
     await recordAction(tx, actor, {
       action: "evaluation.judge_commitment",
       subjectType: "commitment",
@@ -319,7 +323,7 @@ export async function applySuggestions(opts: { db: Db; actor: Actor; id: string 
     for (const m of first.sheets) {
       for (const c of m.commitments) {
         if (c.row.judged_status !== null) continue;
-        await q.judgeCommitment(tx, c.row.id, {
+        await setCommitmentJudgement(tx, c.row.id, {
           status: c.suggested.achieved ? "achieved" : "not_achieved",
           exceeded: false,
           note: c.suggested.achieved ? null : c.suggested.reason,
@@ -394,7 +398,7 @@ export async function cellApprove(opts: { db: Db; actor: Actor; id: string; ackn
     for (const m of computed.sheets) {
       for (const c of m.commitments) {
         if (c.row.judged_status !== null) continue;
-        await q.judgeCommitment(tx, c.row.id, {
+        await setCommitmentJudgement(tx, c.row.id, {
           status: c.suggested.achieved ? "achieved" : "not_achieved",
           exceeded: false,
           note: c.suggested.achieved ? null : c.suggested.reason,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
 import { TEST_PASSWORD, buildAccount } from "../../test/factories.js";
 import { buildCampaignFixture, buildCellFixture, buildRegistrationFixture, type CellFixture } from "../supervision/supervision.fixtures.js";
+import { setCommitmentStatus } from "../registrations/commitments.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -133,9 +134,11 @@ describe("judging commitments", () => {
     expect((await w.sec.put(`/api/evaluations/${w.evaluationId}/commitments/${w.iv2}`, { judgedStatus: "achieved" })).status).toBe(204);
     const s = await w.sheet();
     m = s.members.find((x: any) => x.personId === w.f.members[0]!.personId);
-    expect(m.commitments.find((x: any) => x.id === w.iv2).achieved).toBe(true);
+    // the judgement is recorded, but the violation still breaks the pledge (one rule, RULES.md §1)
+    expect(m.commitments.find((x: any) => x.id === w.iv2)).toMatchObject({ judgedStatus: "achieved", achieved: false });
     const warn = s.warnings.find((x: any) => x.code === "VIOLATION_IGNORED");
     expect(warn.message).toContain("IV.2");
+    expect(warn.message).toContain("vẫn tính là không đạt");
     expect(warn.excess).toBe(1);
     const log = await audit("evaluation.judge_commitment", w.iv2);
     expect(log[0]!.after).toMatchObject({ judgedStatus: "achieved" });
@@ -215,7 +218,7 @@ describe("rating and warnings", () => {
 
   it("apply-suggestions fills unjudged commitments and unrated members with the suggestions", async () => {
     const w = await world(2);
-    await ctx.db.query("UPDATE commitments SET status = 'in_progress' WHERE id = $1", [w.iii]);
+    await setCommitmentStatus(ctx.db, w.iii, "in_progress");
     expect((await w.sec.post(`/api/evaluations/${w.evaluationId}/apply-suggestions`)).status).toBe(204);
     const s = await w.sheet();
     const m = s.members.find((x: any) => x.personId === w.f.members[0]!.personId);

@@ -126,11 +126,6 @@ export async function insertProgress(db: Queryable, p: { commitmentId: string; s
   return rows[0]!;
 }
 
-/** The commitment's current status is the one its latest update states. */
-export async function setCommitmentStatus(db: Queryable, commitmentId: string, status: string) {
-  await db.query("UPDATE commitments SET status = $2, updated_at = now() WHERE id = $1", [commitmentId, status]);
-}
-
 export async function insertEvidence(
   db: Queryable,
   f: { unitId: string; progressUpdateId: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string; data: Buffer; accountId: string },

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { MAX_EVIDENCE_FILES } from "@contracts/progress.js";
+import type { CommitmentStatus } from "@domain/ratings.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { canView, type Actor } from "../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
+import { setCommitmentStatus } from "../registrations/commitments.js";
 import { canPostProgress, canViewRegistration } from "../registrations/registrations.policy.js";
 import { evaluationLocked, getRegistration } from "../registrations/registrations.queries.js";
 import { checkEvidenceFile, cleanFileName } from "./evidence-type.js";
@@ -101,7 +103,7 @@ export async function postProgress(opts: { db: Db; actor: Actor; target: q.Commi
       throw new AppError("INVALID_STATE", "Chỉ cập nhật tiến độ khi bảng đăng ký đã được duyệt");
     }
     const update = await q.insertProgress(tx, { commitmentId: target.id, status: opts.status, note: opts.note, accountId: actor.accountId });
-    await q.setCommitmentStatus(tx, target.id, opts.status);
+    await setCommitmentStatus(tx, target.id, opts.status as CommitmentStatus);
     const stored = [];
     for (const f of files) {
       const id = await q.insertEvidence(tx, {

@@ -12,6 +12,7 @@ import type { Tx } from "../../db/client.js";
 import type { DemoIds } from "../../db/seed/demo-organisation.js";
 import { addDemoSeeder } from "../../db/seed/demo.js";
 import { notify } from "../notifications/notifications.service.js";
+import { refreshAllCommitmentOutcomes } from "./commitments.js";
 
 const at = (date: string, time = "08:00") => new Date(`${date}T${time}:00+07:00`);
 
@@ -665,4 +666,8 @@ async function seedRegistrations(tx: Tx, ids: DemoIds): Promise<void> {
   if (c2026) await seedSheet(tx, ids, asCampaign(c2026), sheets2026());
 }
 
-addDemoSeeder(seedRegistrations);
+// The rows above are written directly: their outcomes are computed by the one rule afterwards.
+addDemoSeeder(async (tx, ids) => {
+  await seedRegistrations(tx, ids);
+  await refreshAllCommitmentOutcomes(tx);
+});

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { FIVE_NOT_CRITERIA_2019 } from "@domain/criteria.js";
 import type { Queryable } from "../../db/client.js";
+import { writePast } from "./commitments.js";
 
 /**
  * Test factories for campaigns and registrations, written straight to the tables so the tests of
@@ -63,6 +64,10 @@ export async function buildRegistration(
   db: Queryable,
   o: { campaignId: string; unitId: string; personId?: string | null; collectiveName?: string | null; status?: "draft" | "submitted" | "approved" | "returned"; itemIds: string[]; deadline?: string },
 ): Promise<{ registrationId: string; commitmentIds: string[] }> {
+  return writePast(db, (tx) => insertRegistration(tx, o));
+}
+
+async function insertRegistration(db: Queryable, o: Parameters<typeof buildRegistration>[1]) {
   const status = o.status ?? "draft";
   const r = await db.query<{ id: string }>(
     `INSERT INTO registrations (campaign_id, unit_id, person_id, collective_name, status, submitted_at, first_submitted_at, reviewed_at, return_reason)

@@ -22,6 +22,7 @@ import {
 } from "./registrations.policy.js";
 import { displayName, presentCampaign, presentRegistrationDetail, statusLabel } from "./registrations.present.js";
 import * as q from "./registrations.queries.js";
+import { refreshCommitmentOutcomes } from "./commitments.js";
 
 type CommitmentIn = z.output<typeof CommitmentInput>;
 type ModelIn = z.output<typeof ModelInput>;
@@ -301,6 +302,8 @@ export async function updateRegistration(opts: { db: Db; actor: Actor; id: strin
         if (c.id) await q.updateCommitment(tx, c.id, commitmentValues(c, i));
         else await q.insertCommitment(tx, id, commitmentValues(c, i));
       }
+      // a commitment moved to another criterion may now be broken by a violation of another kind
+      await refreshCommitmentOutcomes(tx, { commitmentIds: opts.commitments.flatMap((c) => (c.id ? [c.id] : [])) });
       const keepM = new Set(opts.models.flatMap((m) => (m.id ? [m.id] : [])));
       await q.deleteModels(tx, beforeModels.filter((m) => !keepM.has(m.id)).map((m) => m.id));
       for (const m of opts.models) {

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from "../../db/client.js";
 import { unique } from "../../test/support.js";
+import { refreshCommitmentOutcomes, setCommitmentStatus, writePast } from "../registrations/commitments.js";
 
 export const CRITERION_CODES = ["I", "II", "III", "IV", "V"] as const;
 
@@ -85,11 +86,11 @@ export async function buildRegistration(
   db: Queryable,
   o: { campaignId: string; unitId: string; personId?: string | null; collectiveName?: string | null; status?: "draft" | "submitted" | "approved" | "returned"; returnReason?: string | null },
 ): Promise<string> {
-  const r = await db.query<{ id: string }>(
+  const r = await writePast(db, (tx) => tx.query<{ id: string }>(
     `INSERT INTO registrations (campaign_id, unit_id, person_id, collective_name, status, return_reason, submitted_at)
      VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'draft' THEN NULL ELSE now() END) RETURNING id`,
     [o.campaignId, o.unitId, o.personId ?? null, o.personId ? null : (o.collectiveName ?? `Tập thể ${unique("tt")}`), o.status ?? "approved", o.returnReason ?? null],
-  );
+  ));
   return r[0]!.id;
 }
 
@@ -104,32 +105,36 @@ export async function buildCommitment(
     action?: string;
   },
 ): Promise<string> {
-  const r = await db.query<{ id: string }>(
-    `INSERT INTO commitments (registration_id, criterion_item_id, action, status, judged_status, deadline)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [o.registrationId, o.itemId, o.action ?? "Việc làm thử", o.status ?? "not_started", o.judgedStatus ?? null, o.deadline ?? null],
-  );
-  return r[0]!.id;
+  return writePast(db, async (tx) => {
+    const r = await tx.query<{ id: string }>(
+      `INSERT INTO commitments (registration_id, criterion_item_id, action, status, judged_status, deadline)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [o.registrationId, o.itemId, o.action ?? "Việc làm thử", o.status ?? "not_started", o.judgedStatus ?? null, o.deadline ?? null],
+    );
+    await refreshCommitmentOutcomes(tx, { commitmentIds: [r[0]!.id] });
+    return r[0]!.id;
+  });
 }
 
 export async function buildViolation(
   db: Queryable,
   o: { campaignId: string; unitId: string; personId?: string | null; commitmentId?: string | null; kind: "traffic" | "littering" | "disorder" | "harassment" | "other"; occurredOn: string },
 ): Promise<string> {
-  const r = await db.query<{ id: string }>(
-    `INSERT INTO violations (campaign_id, unit_id, person_id, commitment_id, kind, occurred_on, description)
-     VALUES ($1, $2, $3, $4, $5, $6, 'Vi phạm thử') RETURNING id`,
-    [o.campaignId, o.unitId, o.personId ?? null, o.commitmentId ?? null, o.kind, o.occurredOn],
-  );
-  return r[0]!.id;
+  return writePast(db, async (tx) => {
+    const r = await tx.query<{ id: string }>(
+      `INSERT INTO violations (campaign_id, unit_id, person_id, commitment_id, kind, occurred_on, description)
+       VALUES ($1, $2, $3, $4, $5, $6, 'Vi phạm thử') RETURNING id`,
+      [o.campaignId, o.unitId, o.personId ?? null, o.commitmentId ?? null, o.kind, o.occurredOn],
+    );
+    await refreshCommitmentOutcomes(tx, { campaignId: o.campaignId, personIds: o.personId ? [o.personId] : [], commitmentIds: o.commitmentId ? [o.commitmentId] : [] });
+    return r[0]!.id;
+  });
 }
 
 export async function buildModel(db: Queryable, o: { registrationId: string; name: string; field?: string }): Promise<string> {
-  const r = await db.query<{ id: string }>("INSERT INTO models (registration_id, name, field) VALUES ($1, $2, $3) RETURNING id", [
-    o.registrationId,
-    o.name,
-    o.field ?? "culture_society",
-  ]);
+  const r = await writePast(db, (tx) =>
+    tx.query<{ id: string }>("INSERT INTO models (registration_id, name, field) VALUES ($1, $2, $3) RETURNING id", [o.registrationId, o.name, o.field ?? "culture_society"]),
+  );
   return r[0]!.id;
 }
 
@@ -137,10 +142,12 @@ export async function buildProposal(
   db: Queryable,
   o: { campaignId: string; unitId: string; personId?: string | null; collectiveName?: string | null; status?: "proposed" | "approved" | "declined" },
 ): Promise<string> {
-  const r = await db.query<{ id: string }>(
-    `INSERT INTO commendation_proposals (campaign_id, unit_id, subject_kind, person_id, collective_name, achievements, status, decline_reason)
-     VALUES ($1, $2, $3, $4, $5, 'Thành tích thử', $6, CASE WHEN $6 = 'declined' THEN 'Chưa đủ thành tích' END) RETURNING id`,
-    [o.campaignId, o.unitId, o.personId ? "person" : "collective", o.personId ?? null, o.personId ? null : (o.collectiveName ?? "Tập thể thử"), o.status ?? "proposed"],
+  const r = await writePast(db, (tx) =>
+    tx.query<{ id: string }>(
+      `INSERT INTO commendation_proposals (campaign_id, unit_id, subject_kind, person_id, collective_name, achievements, status, decline_reason)
+       VALUES ($1, $2, $3, $4, $5, 'Thành tích thử', $6, CASE WHEN $6 = 'declined' THEN 'Chưa đủ thành tích' END) RETURNING id`,
+      [o.campaignId, o.unitId, o.personId ? "person" : "collective", o.personId ?? null, o.personId ? null : (o.collectiveName ?? "Tập thể thử"), o.status ?? "proposed"],
+    ),
   );
   return r[0]!.id;
 }
@@ -183,8 +190,10 @@ export async function buildSupervisionReport(
 }
 
 export async function buildProgressUpdate(db: Queryable, o: { commitmentId: string; status: "not_started" | "in_progress" | "achieved" | "not_achieved" }): Promise<void> {
-  await db.query("INSERT INTO progress_updates (commitment_id, status, note) VALUES ($1, $2, 'Cập nhật thử')", [o.commitmentId, o.status]);
-  await db.query("UPDATE commitments SET status = $2, updated_at = now() WHERE id = $1", [o.commitmentId, o.status]);
+  await writePast(db, async (tx) => {
+    await tx.query("INSERT INTO progress_updates (commitment_id, status, note) VALUES ($1, $2, 'Cập nhật thử')", [o.commitmentId, o.status]);
+    await setCommitmentStatus(tx, o.commitmentId, o.status);
+  });
 }
 
 /** A report row written directly (e.g. one submitted on a given day). */

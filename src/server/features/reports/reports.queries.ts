@@ -92,62 +92,6 @@ export function isInSubtree(db: Queryable, root: string, unitId: string, asOf: s
     .then((r) => r.length > 0);
 }
 
-export interface CommitmentFactRow {
-  id: string;
-  unit_id: string;
-  person_id: string | null;
-  status: "not_started" | "in_progress" | "achieved" | "not_achieved";
-  judged_status: "achieved" | "not_achieved" | null;
-  criterion_code: string;
-  item_code: string;
-}
-
-/** Commitments of approved registrations of a campaign in the given units (what counts as "registered"). */
-export function listApprovedCommitments(db: Queryable, campaignId: string, unitIds: string[]) {
-  return db.query<CommitmentFactRow>(
-    `SELECT c.id, r.unit_id, r.person_id, c.status, c.judged_status, cr.code AS criterion_code, ci.code AS item_code
-       FROM commitments c
-       JOIN registrations r ON r.id = c.registration_id
-       JOIN criterion_items ci ON ci.id = c.criterion_item_id
-       JOIN criteria cr ON cr.id = ci.criterion_id
-      WHERE r.campaign_id = $1 AND r.status = 'approved' AND r.unit_id = ANY($2::uuid[])`,
-    [campaignId, unitIds],
-  );
-}
-
-export interface ViolationFactRow {
-  person_id: string | null;
-  commitment_id: string | null;
-  unit_id: string;
-  kind: "traffic" | "littering" | "disorder" | "harassment" | "other";
-  occurred_on: string;
-}
-
-/** Every violation recorded in a campaign (they break commitments of the same person, wherever recorded). */
-export function listCampaignViolations(db: Queryable, campaignId: string) {
-  return db.query<ViolationFactRow>(
-    "SELECT person_id, commitment_id, unit_id, kind, occurred_on FROM violations WHERE campaign_id = $1",
-    [campaignId],
-  );
-}
-
-/** People holding a position in the given units on a date, and who among them has an approved registration. */
-export function listMembersOn(db: Queryable, unitIds: string[], asOf: string) {
-  return db.query<{ unit_id: string; person_id: string }>(
-    `SELECT DISTINCT p.unit_id, p.person_id FROM positions p
-      WHERE p.unit_id = ANY($1::uuid[]) AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)`,
-    [unitIds, asOf],
-  );
-}
-
-export function listApprovedRegistrants(db: Queryable, campaignId: string, unitIds: string[]) {
-  return db.query<{ unit_id: string; person_id: string }>(
-    `SELECT DISTINCT r.unit_id, r.person_id FROM registrations r
-      WHERE r.campaign_id = $1 AND r.status = 'approved' AND r.person_id IS NOT NULL AND r.unit_id = ANY($2::uuid[])`,
-    [campaignId, unitIds],
-  );
-}
-
 export interface ModelRow {
   name: string;
   field: string;
@@ -155,34 +99,11 @@ export interface ModelRow {
   unit_id: string;
 }
 
-export function listModels(db: Queryable, campaignId: string, unitIds: string[]) {
-  return db.query<ModelRow>(
-    `SELECT m.name, m.field, COALESCE(pe.full_name, r.collective_name, '') AS owner_name, r.unit_id
-       FROM models m JOIN registrations r ON r.id = m.registration_id
-       LEFT JOIN persons pe ON pe.id = r.person_id
-      WHERE r.campaign_id = $1 AND r.status = 'approved' AND r.unit_id = ANY($2::uuid[])
-      ORDER BY m.created_at, m.name`,
-    [campaignId, unitIds],
-  );
-}
-
 export interface ProposalRow {
   status: "proposed" | "approved" | "declined";
   subject_kind: "person" | "collective" | "model";
   subject_name: string;
   unit_id: string;
-}
-
-export function listProposals(db: Queryable, campaignId: string, unitIds: string[]) {
-  return db.query<ProposalRow>(
-    `SELECT p.status, p.subject_kind, COALESCE(pe.full_name, p.collective_name, m.name, '') AS subject_name, p.unit_id
-       FROM commendation_proposals p
-       LEFT JOIN persons pe ON pe.id = p.person_id
-       LEFT JOIN models m ON m.id = p.model_id
-      WHERE p.campaign_id = $1 AND p.unit_id = ANY($2::uuid[])
-      ORDER BY p.created_at`,
-    [campaignId, unitIds],
-  );
 }
 
 export interface ReportRow {
@@ -296,4 +217,136 @@ export function findRecordedTerm(db: Queryable, unitId: string, date: string) {
       [unitId, date],
     )
     .then((r) => r[0] ?? null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures read from the maintained counts (migration 0040): never the commitments of a subtree.
+// ---------------------------------------------------------------------------------------------
+
+/** The units counted in each branch under `root` as of a date: the root alone, and each child with its whole subtree. */
+const BRANCH_UNITS = `
+  branch_units AS (
+    SELECT $2::uuid AS branch_id, $2::uuid AS unit_id
+    UNION ALL
+    SELECT c.descendant_id, d.descendant_id
+      FROM unit_paths c JOIN unit_paths d ON d.ancestor_id = c.descendant_id
+     WHERE c.ancestor_id = $2::uuid AND c.depth = 1
+       AND c.valid_from <= $3::date AND (c.valid_to IS NULL OR c.valid_to >= $3::date)
+       AND d.valid_from <= $3::date AND (d.valid_to IS NULL OR d.valid_to >= $3::date)
+  )`;
+
+export interface BranchCountRow {
+  branch_id: string;
+  criterion_code: string;
+  registered: number;
+  achieved: number;
+  registrants: number;
+  models: number;
+  violations_traffic: number;
+  violations_littering: number;
+  violations_disorder: number;
+  violations_harassment: number;
+  violations_other: number;
+  proposals_proposed: number;
+  proposals_approved: number;
+  proposals_declined: number;
+}
+
+/**
+ * A campaign's counts summed per branch (the root's own units, each child's subtree) and per
+ * criterion ('' for the unit-wide figures), as of a date: today's counts minus the changes
+ * written after that day.
+ */
+export function listBranchCounts(db: Queryable, campaignId: string, rootId: string, asOf: string) {
+  const cols = `registered, achieved, registrants, models, violations_traffic, violations_littering, violations_disorder,
+                violations_harassment, violations_other, proposals_proposed, proposals_approved, proposals_declined`;
+  const neg = cols
+    .split(",")
+    .map((c) => `-${c.trim()}`)
+    .join(", ");
+  const sums = cols
+    .split(",")
+    .map((c) => `sum(k.${c.trim()})::int AS ${c.trim()}`)
+    .join(", ");
+  return db.query<BranchCountRow>(
+    `WITH ${BRANCH_UNITS}
+     SELECT b.branch_id, k.criterion_code, ${sums}
+       FROM branch_units b
+       JOIN (SELECT unit_id, criterion_code, ${cols} FROM campaign_counts WHERE campaign_id = $1
+             UNION ALL
+             SELECT unit_id, criterion_code, ${neg} FROM campaign_count_changes WHERE campaign_id = $1 AND day > $3::date) k
+         ON k.unit_id = b.unit_id
+      GROUP BY b.branch_id, k.criterion_code`,
+    [campaignId, rootId, asOf],
+  );
+}
+
+/** Members (positions held on the day) per branch, and how many units of a reporting kind each branch has. */
+export function listBranchMembers(db: Queryable, rootId: string, asOf: string, reportingKinds: string[]) {
+  return db.query<{ branch_id: string; members: number; reporting_units: number }>(
+    `WITH ${BRANCH_UNITS}
+     SELECT b.branch_id,
+            COALESCE(sum((SELECT sum(m.delta) FROM unit_member_changes m WHERE m.unit_id = b.unit_id AND m.day <= $3::date)), 0)::int AS members,
+            count(*) FILTER (WHERE u.kind = ANY($1::text[]) AND b.unit_id <> $2::uuid)::int AS reporting_units
+       FROM branch_units b JOIN units u ON u.id = b.unit_id
+      GROUP BY b.branch_id`,
+    [reportingKinds, rootId, asOf],
+  );
+}
+
+/** The children of a unit as of a date, with names and kinds of that date. */
+export function listChildren(db: Queryable, rootId: string, asOf: string) {
+  return db.query<SubtreeUnitRow>(
+    `SELECT p.descendant_id AS unit_id, $1::uuid AS parent_id, 1 AS depth, v.name, u.kind, v.symbol_code
+       FROM unit_paths p
+       JOIN units u ON u.id = p.descendant_id
+       JOIN unit_versions v ON v.unit_id = p.descendant_id AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to >= $2::date)
+      WHERE p.ancestor_id = $1 AND p.depth = 1 AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to >= $2::date)
+      ORDER BY v.name`,
+    [rootId, asOf],
+  );
+}
+
+export function hasChildren(db: Queryable, rootId: string, asOf: string) {
+  return db
+    .query(
+      `SELECT 1 FROM unit_paths p WHERE p.ancestor_id = $1 AND p.depth = 1 AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to >= $2::date) LIMIT 1`,
+      [rootId, asOf],
+    )
+    .then((r) => r.length > 0);
+}
+
+/** Models of the approved sheets under `root` (the report lists them by name). */
+export function listSubtreeModels(db: Queryable, campaignId: string, rootId: string, asOf: string) {
+  return db.query<ModelRow>(
+    `SELECT m.name, m.field, COALESCE(pe.full_name, r.collective_name, '') AS owner_name, r.unit_id
+       FROM unit_subtree($2::uuid, $3::date) s
+       JOIN registrations r ON r.unit_id = s.unit_id AND r.campaign_id = $1 AND r.status = 'approved'
+       JOIN models m ON m.registration_id = r.id
+       LEFT JOIN persons pe ON pe.id = r.person_id
+      ORDER BY m.created_at, m.name`,
+    [campaignId, rootId, asOf],
+  );
+}
+
+/** Commendation proposals approved under `root` (the report lists them by name). */
+export function listSubtreeApprovedProposals(db: Queryable, campaignId: string, rootId: string, asOf: string) {
+  return db.query<ProposalRow>(
+    `SELECT p.status, p.subject_kind, COALESCE(pe.full_name, p.collective_name, m.name, '') AS subject_name, p.unit_id
+       FROM unit_subtree($2::uuid, $3::date) s
+       JOIN commendation_proposals p ON p.unit_id = s.unit_id AND p.campaign_id = $1 AND p.status = 'approved'
+       LEFT JOIN persons pe ON pe.id = p.person_id
+       LEFT JOIN models m ON m.id = p.model_id
+      ORDER BY p.created_at`,
+    [campaignId, rootId, asOf],
+  );
+}
+
+/** Names of units as of a date (for the report's lists). */
+export function getUnitNames(db: Queryable, ids: string[], asOf: string) {
+  return db.query<{ unit_id: string; name: string }>(
+    `SELECT DISTINCT ON (v.unit_id) v.unit_id, v.name FROM unit_versions v WHERE v.unit_id = ANY($1::uuid[])
+      ORDER BY v.unit_id, (v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to >= $2::date)) DESC, v.valid_from DESC`,
+    [ids, asOf],
+  );
 }

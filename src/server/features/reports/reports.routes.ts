@@ -1,4 +1,4 @@
-import { ReportCampaignList, ReportParams, ReportView, RollupView, SaveReportBody, SubmissionsView } from "@contracts/reports.js";
+import { FiguresQuery, ReportCampaignList, ReportParams, ReportView, RollupView, SaveReportBody, SubmissionsView } from "@contracts/reports.js";
 import type { Actor } from "../../http/actor.js";
 import { actorOf, type Feature } from "../../http/app-types.js";
 import { contributeMenu } from "../auth/auth.present.js";
@@ -19,8 +19,8 @@ export const reportsRoutes: Feature = (app, { db }) => {
 
   app.get(
     "/api/reports/:campaignId/units/:unitId",
-    { schema: { tags, summary: "Báo cáo kết quả của một đơn vị (số liệu trực tiếp đến khi gửi)", params: ReportParams, response: { 200: ReportView } } },
-    async (req) => presentReport(await svc.getUnitReport({ db, actor: actorOf(req), ...req.params })),
+    { schema: { tags, summary: "Báo cáo kết quả của một đơn vị (số liệu trực tiếp đến khi gửi; ?asOf= một ngày của đợt)", params: ReportParams, querystring: FiguresQuery, response: { 200: ReportView } } },
+    async (req) => presentReport(await svc.getUnitReport({ db, actor: actorOf(req), ...req.params, ...req.query })),
   );
 
   app.put(
@@ -45,8 +45,8 @@ export const reportsRoutes: Feature = (app, { db }) => {
 
   app.get(
     "/api/reports/:campaignId/units/:unitId/rollup",
-    { schema: { tags, summary: "Tổng hợp trực tiếp toàn bộ các cấp dưới của đơn vị", params: ReportParams, response: { 200: RollupView } } },
-    async (req) => presentRollup(await svc.getRollup({ db, actor: actorOf(req), ...req.params })),
+    { schema: { tags, summary: "Tổng hợp trực tiếp toàn bộ các cấp dưới của đơn vị (?asOf= một ngày của đợt)", params: ReportParams, querystring: FiguresQuery, response: { 200: RollupView } } },
+    async (req) => presentRollup(await svc.getRollup({ db, actor: actorOf(req), ...req.params, ...req.query })),
   );
 
   app.get(

@@ -3,13 +3,13 @@ import { MODEL_FIELDS, type ModelField } from "@domain/criteria.js";
 import { formatViDate, todayInVietnam } from "@domain/dates.js";
 import { formatPartySymbol, nextNumber } from "@domain/document-numbers.js";
 import { VIOLATION_KINDS, VIOLATION_KIND_LABELS } from "@domain/ratings.js";
-import { percentAchieved, rollUp, type RollUpTotals } from "@domain/roll-up.js";
 import { compareText } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { assertCanManage, canManage, type Actor } from "../../http/actor.js";
 import { AppError, conflict, invalid, notFound } from "../../http/errors.js";
-import { achievedFlags, campaignAsOf, countPeople, criterionCounts, defaultTermBounds, subtreeSets } from "./reports.compute.js";
+import { campaignAsOf, defaultTermBounds } from "./reports.compute.js";
+import { loadSubtreeFigures } from "./reports.figures.js";
 import { canEditReport, canReadReport, NON_REPORTING_KINDS, REPORTING_UNIT_KINDS } from "./reports.policy.js";
 import * as q from "./reports.queries.js";
 
@@ -26,66 +26,53 @@ export interface CampaignUnitContext {
  * The campaign and a unit of its tree, readable by the actor; 404 when either is unknown, the unit
  * is outside the actor's reach, or the unit is not under the campaign's launching unit.
  */
-export async function loadCampaignUnit(db: Queryable, actor: Actor, campaignId: string, unitId: string): Promise<CampaignUnitContext> {
+export async function loadCampaignUnit(db: Queryable, actor: Actor, campaignId: string, unitId: string, requestedAsOf?: string): Promise<CampaignUnitContext> {
   if (!canReadReport(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
   const campaign = await q.getCampaign(db, campaignId);
   if (!campaign || campaign.status === "draft") throw notFound("Không tìm thấy đợt thi đua");
   const today = todayInVietnam();
   const asOf = campaignAsOf(campaign, today);
+  if (requestedAsOf !== undefined && requestedAsOf !== asOf) {
+    checkAsOf(campaign, asOf, requestedAsOf);
+    return loadCampaignUnitOn(db, campaign, unitId, requestedAsOf, today);
+  }
+  return loadCampaignUnitOn(db, campaign, unitId, asOf, today);
+}
+
+/** A past day of the campaign: from its first day up to today (or its last day once it has ended). */
+function checkAsOf(campaign: q.CampaignRow, latest: string, requested: string) {
+  if (requested < campaign.period_start || requested > latest) {
+    throw invalid("Ngày xem số liệu không hợp lệ", [
+      { path: "asOf", message: `Chọn một ngày từ ${formatViDate(campaign.period_start)} đến ${formatViDate(latest)}` },
+    ]);
+  }
+}
+
+async function loadCampaignUnitOn(db: Queryable, campaign: q.CampaignRow, unitId: string, asOf: string, today: string): Promise<CampaignUnitContext> {
   if (!(await q.isInSubtree(db, campaign.unit_id, unitId, asOf))) throw notFound("Đơn vị không tham gia đợt thi đua này");
   const unit = await q.getUnitOn(db, unitId, asOf);
   if (!unit) throw notFound("Không tìm thấy đơn vị");
   return { campaign, unit, asOf, today };
 }
 
-/** Everything the live figures of a subtree need, read straight from the campaign tables (no cache). */
-export async function loadFigures(db: Queryable, campaign: q.CampaignRow, rootId: string, asOf: string) {
-  const units = await q.listSubtree(db, rootId, asOf);
-  const ids = units.map((u) => u.unit_id);
-  const criteria = await q.listCriteria(db, campaign.criteria_set_id);
-  const commitments = await q.listApprovedCommitments(db, campaign.id, ids);
-  const violations = await q.listCampaignViolations(db, campaign.id);
-  const members = await q.listMembersOn(db, ids, asOf);
-  const registrants = await q.listApprovedRegistrants(db, campaign.id, ids);
-  const achieved = achievedFlags(commitments, violations, { from: campaign.period_start, to: campaign.period_end });
-  const codes = criteria.map((c) => c.code);
-  const totals = rollUp(
-    units.map((u) => ({ id: u.unit_id, parentId: u.parent_id })),
-    criterionCounts(commitments, achieved),
-    codes,
-  );
-  const sets = subtreeSets(units);
-  const titles = new Map(criteria.map((c) => [c.code, c.title]));
-  const criteriaOf = (t: RollUpTotals | undefined) => {
-    const extra = Object.keys(t?.byCriterion ?? {}).filter((c) => !titles.has(c));
-    return [...codes, ...extra].map((code) => ({ code, title: titles.get(code) ?? code, ...(t?.byCriterion[code] ?? { registered: 0, achieved: 0, percent: 0 }) }));
-  };
-  const membersOf = (unitId: string) => {
-    const set = sets.get(unitId) ?? new Set([unitId]);
-    return { registered: countPeople(registrants, set), total: countPeople(members, set) };
-  };
-  return { units, ids, totals, sets, violations, criteriaOf, membersOf };
-}
-
-/** The statistics of a unit's report over its whole subtree, as they are now. */
+/** The statistics of a unit's report over its whole subtree, as they are on `ctx.asOf`. */
 export async function buildStatistics(db: Queryable, ctx: CampaignUnitContext): Promise<ReportStatistics> {
   const { campaign, unit, asOf } = ctx;
-  const f = await loadFigures(db, campaign, unit.id, asOf);
-  const t = f.totals.get(unit.id);
-  const names = new Map(f.units.map((u) => [u.unit_id, u.name]));
-  const inTree = f.sets.get(unit.id) ?? new Set([unit.id]);
-  const models = await q.listModels(db, campaign.id, f.ids);
-  const proposals = await q.listProposals(db, campaign.id, f.ids);
-  const byKind = new Map<string, number>();
-  for (const v of f.violations) if (inTree.has(v.unit_id)) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
-  const approved = proposals.filter((p) => p.status === "approved");
+  const [f, models, approved] = await Promise.all([
+    loadSubtreeFigures(db, campaign, unit.id, asOf),
+    q.listSubtreeModels(db, campaign.id, unit.id, asOf),
+    q.listSubtreeApprovedProposals(db, campaign.id, unit.id, asOf),
+  ]);
+  const names = new Map((await q.getUnitNames(db, [...new Set([...models.map((m) => m.unit_id), ...approved.map((p) => p.unit_id)])], asOf)).map((u) => [u.unit_id, u.name]));
+  const t = f.total;
+  const byKind = VIOLATION_KINDS.filter((k) => t.violations[k] > 0);
   return {
     asOf,
     criteria: f.criteriaOf(t),
-    total: t?.total ?? { registered: 0, achieved: 0, percent: 0 },
-    members: f.membersOf(unit.id),
+    total: f.totalOf(t),
+    members: f.membersOf(t),
     models: {
-      count: models.length,
+      count: t.models,
       items: models.map((m) => ({
         name: m.name,
         field: m.field,
@@ -95,13 +82,13 @@ export async function buildStatistics(db: Queryable, ctx: CampaignUnitContext): 
       })),
     },
     violations: {
-      count: [...byKind.values()].reduce((a, b) => a + b, 0),
-      byKind: VIOLATION_KINDS.filter((k) => byKind.has(k)).map((k) => ({ kind: k, label: VIOLATION_KIND_LABELS[k], count: byKind.get(k) ?? 0 })),
+      count: VIOLATION_KINDS.reduce((a, k) => a + t.violations[k], 0),
+      byKind: byKind.map((k) => ({ kind: k, label: VIOLATION_KIND_LABELS[k], count: t.violations[k] })),
     },
     commendations: {
-      proposed: proposals.filter((p) => p.status === "proposed").length,
-      approved: approved.length,
-      declined: proposals.filter((p) => p.status === "declined").length,
+      proposed: t.proposals.proposed,
+      approved: t.proposals.approved,
+      declined: t.proposals.declined,
       approvedItems: approved.map((p) => ({ subjectName: p.subject_name, subjectKindLabel: SUBJECT_KIND_LABELS[p.subject_kind] ?? p.subject_kind, unitName: names.get(p.unit_id) ?? "" })),
     },
   };
@@ -143,9 +130,9 @@ function symbolFor(number: number, symbolCode: string): string {
 }
 
 /** A unit's report with its statistics (frozen once submitted, live before) and what the actor may do. */
-export async function getUnitReport(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
+export async function getUnitReport(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; asOf?: string }) {
   const { db, actor } = opts;
-  const ctx = await loadCampaignUnit(db, actor, opts.campaignId, opts.unitId);
+  const ctx = await loadCampaignUnit(db, actor, opts.campaignId, opts.unitId, opts.asOf);
   const report = await q.getReport(db, opts.campaignId, opts.unitId);
   const frozen = report?.status === "submitted" && report.statistics !== null;
   const statistics = frozen ? (report.statistics as ReportStatistics) : await buildStatistics(db, ctx);
@@ -156,7 +143,7 @@ export async function getUnitReport(opts: { db: Db; actor: Actor; campaignId: st
       : await q.findReceivingOffice(db, ctx.unit.id, ctx.today);
   const date = report?.report_date ?? ctx.today;
   const suggestedNumber = report?.number ?? (await suggestNumber(db, ctx.unit.id, date, report?.id ?? null));
-  const children = await q.listSubtree(db, ctx.unit.id, ctx.asOf);
+  const hasChildren = await q.hasChildren(db, ctx.unit.id, ctx.asOf);
   const editable = canEditReport(actor, ctx.unit.id, report?.status ?? null);
   return {
     ctx,
@@ -166,7 +153,7 @@ export async function getUnitReport(opts: { db: Db; actor: Actor; campaignId: st
     receiver,
     suggestedNumber,
     suggestedSymbol: symbolFor(suggestedNumber, ctx.unit.symbol_code),
-    hasChildren: children.length > 1,
+    hasChildren,
     late: isLate(report, ctx.campaign.report_deadline),
     can: { edit: editable, submit: editable },
   };
@@ -276,29 +263,26 @@ export async function submitReport(opts: { db: Db; actor: Actor; campaignId: str
 }
 
 /** Live totals over the unit's subtree, with one row per child unit (each child's own subtree). */
-export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
-  const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId);
-  const f = await loadFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf);
-  const children = f.units.filter((u) => u.parent_id === ctx.unit.id);
+export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; asOf?: string }) {
+  const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId, opts.asOf);
+  const [f, children] = await Promise.all([loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf), q.listChildren(opts.db, ctx.unit.id, ctx.asOf)]);
   const reports = new Map((await q.listReports(opts.db, ctx.campaign.id, children.map((c) => c.unit_id))).map((r) => [r.unit_id, r]));
-  const kinds = new Map(f.units.map((u) => [u.unit_id, u.kind]));
-  const hasReporter = (id: string) => [...(f.sets.get(id) ?? [])].some((u) => REPORTING_UNIT_KINDS.has(kinds.get(u) ?? ""));
   const rows = children
     .map((c) => {
-      const t = f.totals.get(c.unit_id);
+      const b = f.branches.get(c.unit_id);
       const reporting = REPORTING_UNIT_KINDS.has(c.kind) || reports.has(c.unit_id);
       return {
         unit: c,
-        totals: t,
-        criteria: f.criteriaOf(t),
-        members: f.membersOf(c.unit_id),
+        totals: { total: f.totalOf(b) },
+        criteria: f.criteriaOf(b),
+        members: f.membersOf(b),
+        reportingUnits: b?.reportingUnits ?? 0,
         submission: reporting ? submissionState(reports.get(c.unit_id) ?? null, ctx.campaign.report_deadline) : null,
       };
     })
-    .filter((r) => (r.totals?.total.registered ?? 0) > 0 || r.submission !== null || hasReporter(r.unit.unit_id))
+    .filter((r) => r.totals.total.registered > 0 || r.submission !== null || r.reportingUnits > 0)
     .sort((a, b) => compareText(a.unit.name, b.unit.name));
-  const t = f.totals.get(ctx.unit.id);
-  return { ctx, criteria: f.criteriaOf(t), total: t?.total ?? { registered: 0, achieved: 0, percent: percentAchieved(0, 0) }, members: f.membersOf(ctx.unit.id), rows };
+  return { ctx, criteria: f.criteriaOf(f.total), total: f.totalOf(f.total), members: f.membersOf(f.total), rows };
 }
 
 export interface SubmissionEntry {
@@ -353,8 +337,7 @@ export async function listReportCampaigns(opts: { db: Db; actor: Actor }) {
     const entry = campaigns.get(c.id) ?? { campaign: c, units: new Map() };
     campaigns.set(c.id, entry);
     if (entry.units.has(unitId)) return;
-    const subtree = await q.listSubtree(db, unitId, asOf);
-    entry.units.set(unitId, { id: unitId, name: unit.name, kind: unit.kind, hasChildren: subtree.length > 1, canManage: canManage(actor, unitId) });
+    entry.units.set(unitId, { id: unitId, name: unit.name, kind: unit.kind, hasChildren: await q.hasChildren(db, unitId, asOf), canManage: canManage(actor, unitId) });
   };
   if (actor.isAdmin) {
     for (const c of await q.listCampaignsLaunchedBy(db, null)) await add(c, c.unit_id);

@@ -14,6 +14,7 @@ import {
   type CampaignFixture,
 } from "./reports.fixtures.js";
 import { defaultTermBounds } from "./reports.compute.js";
+import { setCommitmentJudgement, writePast } from "../registrations/commitments.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -236,7 +237,8 @@ describe("draft → submitted", () => {
   });
 
   it("frozen statistics stay as submitted while the live roll-up moves on", async () => {
-    await ctx.db.query("UPDATE commitments SET judged_status = 'achieved' WHERE id = $1", [fig.c2]);
+    // the cell's judgement, written as of the campaign's days (the 2020 roll-up reads as of its end)
+    await writePast(ctx.db, (tx) => setCommitmentJudgement(tx, fig.c2, { status: "achieved", exceeded: false, note: null, by: null }));
     const report = await t.cellAMgr.get(url(c, t.cellA));
     expect(byCode(report.body.statistics.criteria).I).toEqual([1, 0]);
     expect(report.body.statistics.total).toEqual({ registered: 7, achieved: 4, percent: 57.1 });

@@ -15,6 +15,7 @@ import { campaignOpen, canReview, canViewSheet } from "../registrations/registra
 import { newRowKey, REGISTRATION_COLUMNS, REGISTRATION_STATUS_TEXT } from "./registrations-sheet.js";
 import { categoriesLabel, genderLabel, MEMBER_COLUMNS, memberKey, roleLabel, toMemberInput, type MemberInput } from "./members-sheet.js";
 import * as q from "./spreadsheets.queries.js";
+import { refreshCommitmentOutcomes } from "../registrations/commitments.js";
 
 const MAX_LISTED_ISSUES = 1000;
 
@@ -505,6 +506,7 @@ export async function importRegistrations(opts: {
         updates.slice(s, s + BATCH).map((u) => ({ id: u.commitment.commitment_id, itemId: u.itemId, action: u.input.action, target: u.input.target, place: u.input.place, startDate: u.input.startDate, deadline: u.input.deadline })),
       );
     }
+    await refreshCommitmentOutcomes(tx, { commitmentIds: updates.map((u) => u.commitment.commitment_id) });
     await q.touchRegistrations(tx, [...new Set([...updates.map((u) => u.commitment.registration_id), ...creates.flatMap((c) => (registrationByPerson.get(c.personId) ? [registrationByPerson.get(c.personId)!.id] : []))])]);
     await recordAction(tx, actor, {
       action: "registrations.import",

@@ -127,12 +127,14 @@ export interface CommitmentRow {
   judged_status: "achieved" | "not_achieved" | null;
   judged_note: string | null;
   judged_exceeded: boolean;
+  /** The stored outcome (registrations/commitments.ts); null only before the start-up backfill. */
+  achieved: boolean | null;
 }
 
 const COMMITMENT_SELECT = `
   SELECT cm.id, cm.registration_id, r.status AS registration_status, r.person_id, r.collective_name,
          cr.code AS criterion_code, cr.title AS criterion_title, ci.code AS item_code, ci.title AS item_title, ci.mandatory,
-         cm.action, cm.target, cm.deadline, cm.status, cm.judged_status, cm.judged_note, cm.judged_exceeded
+         cm.action, cm.target, cm.deadline, cm.status, cm.judged_status, cm.judged_note, cm.judged_exceeded, cm.achieved
     FROM commitments cm
     JOIN registrations r ON r.id = cm.registration_id
     JOIN criterion_items ci ON ci.id = cm.criterion_item_id

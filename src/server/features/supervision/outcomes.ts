@@ -3,7 +3,7 @@
  * (the default judgement) and commendation: the pure rule `commitmentOutcome` of
  * src/domain/ratings.ts fed with the person's recorded violations of the campaign period.
  */
-import { COMMITMENT_STATUS_LABELS, commitmentOutcome, type CommitmentOutcome, type ViolationKind } from "@domain/ratings.js";
+import { COMMITMENT_STATUS_LABELS, decideCommitmentOutcome, type CommitmentOutcome, type ViolationKind } from "@domain/ratings.js";
 import type { CommitmentRow, ViolationRow } from "./campaign-reads.queries.js";
 
 /** "IV.2 — Chấp hành tốt luật giao thông, không vi phạm" (item code and the registered action). */
@@ -11,17 +11,17 @@ export function commitmentLabel(c: Pick<CommitmentRow, "item_code" | "action">):
   return `${c.item_code} — ${c.action}`;
 }
 
-/** The suggested outcome of a commitment from its status and the person's violations in the period. */
+/**
+ * The suggested outcome of a commitment by the one rule (`decideCommitmentOutcome`) from the
+ * member's status alone, with the recorded violations given (what the deputy sees, the
+ * evaluation's default). The outcome that counts is stored (`commitments.achieved`).
+ */
 export function outcomeOf(c: CommitmentRow, violations: readonly ViolationRow[], period: { from: string; to: string }): CommitmentOutcome {
-  const own = c.person_id === null ? [] : violations.filter((v) => v.person_id === c.person_id);
-  return commitmentOutcome({
-    status: c.status,
-    criterionCode: c.criterion_code,
-    subItemCode: c.item_code,
-    commitmentId: c.id,
-    violations: own.map((v) => ({ kind: v.kind as ViolationKind, date: v.occurred_on, commitmentId: v.commitment_id })),
+  return decideCommitmentOutcome(
+    { id: c.id, personId: c.person_id, status: c.status, judgedStatus: null, criterionCode: c.criterion_code, itemCode: c.item_code },
+    violations.map((v) => ({ kind: v.kind as ViolationKind, date: v.occurred_on, commitmentId: v.commitment_id, personId: v.person_id })),
     period,
-  });
+  );
 }
 
 export const statusLabel = (s: CommitmentRow["status"]) => COMMITMENT_STATUS_LABELS[s] ?? s;

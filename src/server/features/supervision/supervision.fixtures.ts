@@ -1,6 +1,7 @@
 import { FIVE_NOT_CRITERIA_2019 } from "@domain/criteria.js";
 import type { Queryable } from "../../db/client.js";
 import { buildAccount, buildPerson, buildUnit } from "../../test/factories.js";
+import { refreshCommitmentOutcomes, writePast } from "../registrations/commitments.js";
 
 /**
  * Test factories for supervision, evaluation and commendation: campaigns, criteria,
@@ -62,6 +63,10 @@ export async function buildRegistrationFixture(
     commitments: { itemId: string; status?: CommitmentStatus; action?: string }[];
   },
 ): Promise<{ registrationId: string; commitmentIds: string[] }> {
+  return writePast(db, (tx) => insertRegistrationFixture(tx, o));
+}
+
+async function insertRegistrationFixture(db: Queryable, o: Parameters<typeof buildRegistrationFixture>[1]) {
   const r = await db.query<{ id: string }>(
     `INSERT INTO registrations (campaign_id, unit_id, person_id, collective_name, status, submitted_at)
      VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 <> 'draft' THEN now() END) RETURNING id`,
@@ -76,6 +81,7 @@ export async function buildRegistrationFixture(
     );
     commitmentIds.push(x[0]!.id);
   }
+  await refreshCommitmentOutcomes(db, { commitmentIds });
   return { registrationId, commitmentIds };
 }
 
@@ -156,6 +162,7 @@ export function sliceCAuthzScenario(db: Queryable, units: Record<string, string>
         "INSERT INTO violations (campaign_id, unit_id, person_id, commitment_id, kind, occurred_on, description) VALUES ($1, $2, $3, $4, 'traffic', '2026-02-01', 'Vượt đèn đỏ') RETURNING id",
         [campaign.campaignId, school, hungId, reg.commitmentIds[0]],
       );
+      await refreshCommitmentOutcomes(db, { campaignId: campaign.campaignId, personIds: [hungId] });
       const f = await db.query<{ id: string }>(
         "INSERT INTO evidence_files (unit_id, violation_id, file_name, mime_type, size_bytes, sha256, data) VALUES ($1, $2, 'bien-ban.pdf', 'application/pdf', 8, 'x', $3) RETURNING id",
         [school, v[0]!.id, Buffer.from("%PDF-1.4")],

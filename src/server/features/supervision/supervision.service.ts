@@ -13,6 +13,7 @@ import { notifyPeople } from "./notify.js";
 import { CRITERION_OF_KIND, commitmentLabel } from "./outcomes.js";
 import { assertCanReadSupervision, assertCanSupervise, canReadSupervision, canSupervise } from "./supervision.policy.js";
 import * as q from "./supervision.queries.js";
+import { recordViolation, removeViolation } from "./violations.js";
 
 /** Kinds of unit whose members are supervised and evaluated in a campaign. */
 export const CELL_KINDS = ["party_cell"];
@@ -158,7 +159,7 @@ export async function createViolation(opts: { db: Db; actor: Actor } & z.infer<t
       occurredOn: opts.occurredOn,
       description: opts.description,
     };
-    const id = await q.insertViolation(tx, { ...values, createdBy: actor.accountId });
+    const id = await recordViolation(tx, { ...values, createdBy: actor.accountId });
     await recordAction(tx, actor, { action: "violation.create", subjectType: "violation", subjectId: id, unitId: opts.unitId, after: values });
     await notifyPeople(tx, [opts.personId], {
       kind: "violation.recorded",
@@ -184,7 +185,7 @@ export async function deleteViolation(opts: { db: Db; actor: Actor; id: string }
   const { db, actor } = opts;
   const v = await loadViolationForChange(db, actor, opts.id);
   await db.transaction(async (tx) => {
-    await q.deleteViolation(tx, v.id);
+    await removeViolation(tx, v);
     await recordAction(tx, actor, {
       action: "violation.delete",
       subjectType: "violation",

@@ -1,0 +1,310 @@
+/**
+ * The counts a roll-up reads are maintained on write (migration 0040). A seeded random sequence of
+ * every operation that moves a count — register, approve, return, progress, judge, violation added
+ * and removed, member transferred, unit moved or ended — is applied through the owners' write
+ * functions (the ones the services call), and after each step the stored outcomes, the counts, the
+ * tree's paths and the members are compared with a brute-force recount from the rows themselves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decideCommitmentOutcome, type CommitmentStatus, type ViolationKind } from "@domain/ratings.js";
+import { searchKey } from "@domain/vietnamese-text.js";
+import { todayInVietnam } from "@domain/dates.js";
+import type { Queryable } from "../../db/client.js";
+import { buildPerson, buildUnit } from "../../test/factories.js";
+import { setupTestApp, signIn, type TestContext } from "../../test/support.js";
+import * as people from "../people/people.queries.js";
+import { setCommitmentJudgement, setCommitmentStatus } from "../registrations/commitments.js";
+import * as regs from "../registrations/registrations.queries.js";
+import { recordViolation, removeViolation } from "../supervision/violations.js";
+import * as units from "../units/units.queries.js";
+import { buildCampaign, buildCommitment, buildRegistration, CRITERION_CODES } from "./reports.fixtures.js";
+import { loadSubtreeFigures } from "./reports.figures.js";
+import { getCampaign } from "./reports.queries.js";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await setupTestApp();
+});
+afterAll(() => ctx.close());
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TODAY = todayInVietnam();
+const KINDS: ViolationKind[] = ["traffic", "littering", "disorder", "harassment", "other"];
+const STATUSES: CommitmentStatus[] = ["not_started", "in_progress", "achieved", "not_achieved"];
+const COUNT_COLUMNS = [
+  "registered",
+  "achieved",
+  "registrants",
+  "models",
+  "violations_traffic",
+  "violations_littering",
+  "violations_disorder",
+  "violations_harassment",
+  "violations_other",
+  "proposals_proposed",
+  "proposals_approved",
+  "proposals_declined",
+] as const;
+
+/** The counts recounted from the rows with plain GROUP BYs (no trigger, no maintained table). */
+async function recount(db: Queryable, campaignId: string) {
+  const rows = await db.query<Record<string, number | string>>(
+    `SELECT unit_id, criterion_code, sum(registered)::int AS registered, sum(achieved)::int AS achieved, sum(registrants)::int AS registrants,
+            sum(models)::int AS models, sum(vt)::int AS violations_traffic, sum(vl)::int AS violations_littering, sum(vd)::int AS violations_disorder,
+            sum(vh)::int AS violations_harassment, sum(vo)::int AS violations_other, sum(pp)::int AS proposals_proposed,
+            sum(pa)::int AS proposals_approved, sum(pd)::int AS proposals_declined
+       FROM (
+         SELECT r.unit_id, cr.code AS criterion_code, 1 AS registered, (c.achieved IS TRUE)::int AS achieved, 0 AS registrants, 0 AS models,
+                0 AS vt, 0 AS vl, 0 AS vd, 0 AS vh, 0 AS vo, 0 AS pp, 0 AS pa, 0 AS pd
+           FROM commitments c JOIN registrations r ON r.id = c.registration_id JOIN criterion_items ci ON ci.id = c.criterion_item_id
+           JOIN criteria cr ON cr.id = ci.criterion_id WHERE r.campaign_id = $1 AND r.status = 'approved'
+         UNION ALL
+         SELECT r.unit_id, '', 0, 0, (r.person_id IS NOT NULL)::int, (SELECT count(*) FROM models m WHERE m.registration_id = r.id)::int,
+                0, 0, 0, 0, 0, 0, 0, 0 FROM registrations r WHERE r.campaign_id = $1 AND r.status = 'approved'
+         UNION ALL
+         SELECT v.unit_id, '', 0, 0, 0, 0, (v.kind = 'traffic')::int, (v.kind = 'littering')::int, (v.kind = 'disorder')::int,
+                (v.kind = 'harassment')::int, (v.kind = 'other')::int, 0, 0, 0 FROM violations v WHERE v.campaign_id = $1
+       ) x GROUP BY 1, 2`,
+    [campaignId],
+  );
+  const nonZero = (r: Record<string, number | string>) => COUNT_COLUMNS.some((c) => r[c] !== 0);
+  const key = (r: Record<string, number | string>) => `${r.unit_id}|${r.criterion_code}`;
+  const stored = await db.query<Record<string, number | string>>(`SELECT unit_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_counts WHERE campaign_id = $1`, [campaignId]);
+  return {
+    expected: Object.fromEntries(rows.filter(nonZero).map((r) => [key(r), r])),
+    stored: Object.fromEntries(stored.filter(nonZero).map((r) => [key(r), r])),
+  };
+}
+
+/** Every commitment's outcome recomputed by the one rule from the raw rows. */
+async function outcomesMismatch(db: Queryable, campaignId: string) {
+  const commitments = await db.query<{ id: string; person_id: string | null; status: CommitmentStatus; judged_status: "achieved" | "not_achieved" | null; code: string; achieved: boolean | null }>(
+    `SELECT c.id, r.person_id, c.status, c.judged_status, cr.code, c.achieved FROM commitments c JOIN registrations r ON r.id = c.registration_id
+       JOIN criterion_items ci ON ci.id = c.criterion_item_id JOIN criteria cr ON cr.id = ci.criterion_id WHERE r.campaign_id = $1`,
+    [campaignId],
+  );
+  const violations = await db.query<{ person_id: string | null; commitment_id: string | null; kind: ViolationKind; occurred_on: string }>(
+    "SELECT person_id, commitment_id, kind, occurred_on FROM violations WHERE campaign_id = $1",
+    [campaignId],
+  );
+  const c = (await getCampaign(db, campaignId))!;
+  return commitments.filter((x) => {
+    const o = decideCommitmentOutcome(
+      { id: x.id, personId: x.person_id, status: x.status, judgedStatus: x.judged_status, criterionCode: x.code },
+      violations.map((v) => ({ kind: v.kind, date: v.occurred_on, commitmentId: v.commitment_id, personId: v.person_id })),
+      { from: c.period_start, to: c.period_end },
+    );
+    return o.achieved !== x.achieved;
+  });
+}
+
+/** The subtree of `root` on a day by walking unit_versions (the pre-0040 way). */
+async function walkSubtree(db: Queryable, root: string, day: string): Promise<Set<string>> {
+  const versions = await db.query<{ unit_id: string; parent_id: string | null }>(
+    "SELECT unit_id, parent_id FROM unit_versions WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1)",
+    [day],
+  );
+  const set = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const v of versions) {
+      if (v.parent_id && set.has(v.parent_id) && !set.has(v.unit_id)) {
+        set.add(v.unit_id);
+        grew = true;
+      }
+    }
+  }
+  return set;
+}
+
+describe("counts maintained on write", () => {
+  for (const seed of [11, 29]) {
+    it(`random operations (seed ${seed}) keep outcomes, counts, paths and members equal to a recount`, async () => {
+      const db = ctx.db;
+      const rand = mulberry32(seed);
+      const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+      const root = await buildUnit(db, { kind: "commune_party_committee", name: `Đảng ủy xã Đếm ${seed}`, symbolCode: "ĐU" });
+      const cells: string[] = [];
+      let parent = root;
+      for (let i = 0; i < 6; i++) {
+        const u = await buildUnit(db, { parentId: i % 3 === 2 ? parent : root, kind: "party_cell", name: `Chi bộ đếm ${seed}-${i}` });
+        cells.push(u);
+        if (i % 3 === 0) parent = u;
+      }
+      // A campaign running today, so every step is a live change.
+      const year = Number(TODAY.slice(0, 4));
+      const campaign = await buildCampaign(db, { unitId: root, name: `Đợt đếm ${seed}`, year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` });
+      const items = Object.values(campaign.items);
+      const members: { personId: string; positionId: string; unitId: string }[] = [];
+      for (let i = 0; i < 10; i++) {
+        const unitId = pick(cells);
+        const p = await buildPerson(db, { unitId, fullName: `Đảng viên đếm ${seed}-${i}`, startDate: `${year - 1}-01-01` });
+        members.push({ personId: p.personId, positionId: p.positionId!, unitId });
+      }
+      const sheets: { id: string; personId: string; status: string; commitments: string[] }[] = [];
+      const violations: { id: string; campaign_id: string; person_id: string | null; commitment_id: string | null }[] = [];
+      const account = (await db.query<{ id: string }>("SELECT id FROM accounts WHERE username = 'admin'"))[0]!.id;
+
+      const ops: Record<string, () => Promise<void>> = {
+        register: async () => {
+          const m = pick(members);
+          const exists = await db.query("SELECT 1 FROM registrations WHERE campaign_id = $1 AND unit_id = $2 AND person_id = $3", [campaign.campaignId, m.unitId, m.personId]);
+          if (exists.length) return;
+          await db.transaction(async (tx) => {
+            const id = await regs.insertRegistration(tx, { campaignId: campaign.campaignId, unitId: m.unitId, personId: m.personId, collectiveName: null });
+            const commitments: string[] = [];
+            for (let i = 0; i < 1 + Math.floor(rand() * 3); i++) {
+              commitments.push(await regs.insertCommitment(tx, id, { criterionItemId: pick(items), action: `Việc ${i}`, target: null, place: null, startDate: null, deadline: `${year}-12-01`, sort: i }));
+            }
+            await regs.markSubmitted(tx, id, ["draft"], false);
+            sheets.push({ id, personId: m.personId, status: "submitted", commitments });
+          });
+        },
+        approve: async () => {
+          const s = sheets.find((x) => x.status === "submitted");
+          if (!s) return;
+          await db.transaction((tx) => regs.markReviewed(tx, s.id, "approved", account, null));
+          s.status = "approved";
+        },
+        return: async () => {
+          const s = sheets.find((x) => x.status === "submitted");
+          if (!s) return;
+          await db.transaction((tx) => regs.markReviewed(tx, s.id, "returned", account, "Bổ sung"));
+          s.status = "returned";
+        },
+        progress: async () => {
+          const s = sheets.filter((x) => x.status === "approved");
+          if (!s.length) return;
+          await db.transaction((tx) => setCommitmentStatus(tx, pick(pick(s).commitments), rand() < 0.5 ? "achieved" : pick(STATUSES)));
+        },
+        judge: async () => {
+          const s = sheets.filter((x) => x.status === "approved");
+          if (!s.length) return;
+          const status = pick(["achieved", "not_achieved", null] as const);
+          await db.transaction((tx) => setCommitmentJudgement(tx, pick(pick(s).commitments), { status, exceeded: false, note: status === "not_achieved" ? "Chưa đạt" : null, by: account }));
+        },
+        violationAdded: async () => {
+          // mostly about a member with an approved sheet, sometimes against one of its commitments
+          const approved = sheets.filter((x) => x.status === "approved");
+          const sheet = approved.length && rand() < 0.8 ? pick(approved) : null;
+          const m = sheet ? members.find((x) => x.personId === sheet.personId)! : pick(members);
+          const commitmentId = sheet && rand() < 0.4 ? pick(sheet.commitments) : null;
+          await db.transaction(async (tx) => {
+            const values = { campaignId: campaign.campaignId, unitId: m.unitId, personId: m.personId, commitmentId, kind: pick(KINDS), occurredOn: `${year}-0${1 + Math.floor(rand() * 9)}-15`, description: "Vi phạm", createdBy: account };
+            const id = await recordViolation(tx, values);
+            violations.push({ id, campaign_id: campaign.campaignId, person_id: m.personId, commitment_id: commitmentId });
+          });
+        },
+        violationRemoved: async () => {
+          const v = violations.pop();
+          if (v) await db.transaction((tx) => removeViolation(tx, v));
+        },
+        memberTransferred: async () => {
+          const m = pick(members);
+          const to = pick(cells.filter((c) => c !== m.unitId));
+          await db.transaction(async (tx) => {
+            await people.endPosition(tx, m.positionId, TODAY, "Chuyển sinh hoạt");
+            m.positionId = await people.insertPosition(tx, { personId: m.personId, unitId: to, role: "member", title: null, startDate: TODAY });
+            m.unitId = to;
+          });
+        },
+        unitMoved: async () => {
+          const u = pick(cells);
+          const to = pick([root, ...cells.filter((c) => c !== u)]);
+          if ((await walkSubtree(db, u, TODAY)).has(to)) return; // never under its own subtree
+          await db.transaction(async (tx) => {
+            const v = (await units.listVersions(tx, u)).find((x) => x.valid_to === null);
+            if (!v || v.valid_from >= TODAY) return;
+            await units.closeVersion(tx, v.id, TODAY);
+            const next = new Date(`${TODAY}T00:00:00Z`);
+            next.setUTCDate(next.getUTCDate() + 1);
+            await units.insertVersion(tx, { unitId: u, name: v.name, shortName: null, symbolCode: "CB", parentId: to, validFrom: next.toISOString().slice(0, 10), searchKey: searchKey(v.name) });
+          });
+        },
+        unitEnded: async () => {
+          if (cells.length <= 3) return;
+          const u = cells.pop()!;
+          await db.transaction(async (tx) => {
+            const v = (await units.listVersions(tx, u)).find((x) => x.valid_to === null);
+            if (v) await units.closeVersion(tx, v.id, TODAY);
+          });
+        },
+      };
+      const names = Object.keys(ops);
+      const tomorrow = new Date(`${TODAY}T00:00:00Z`);
+      tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+      const days = [TODAY, tomorrow.toISOString().slice(0, 10)];
+      for (let step = 0; step < 80; step++) {
+        const op = step < 8 ? "register" : pick(names);
+        await ops[op]!();
+        const where = `seed ${seed}, step ${step} (${op})`;
+        expect(await outcomesMismatch(db, campaign.campaignId), where).toEqual([]);
+        const { expected, stored } = await recount(db, campaign.campaignId);
+        expect(stored, where).toEqual(expected);
+        for (const day of days) {
+          const walked = await walkSubtree(db, root, day);
+          const paths = await db.query<{ unit_id: string }>("SELECT unit_id FROM unit_subtree($1, $2)", [root, day]);
+          expect(new Set(paths.map((p) => p.unit_id)), `${where}: paths on ${day}`).toEqual(walked);
+          const held = await db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM positions WHERE unit_id = ANY($1::uuid[]) AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)",
+            [[...walked], day],
+          );
+          const counted = await db.query<{ n: number }>("SELECT COALESCE(sum(delta), 0)::int AS n FROM unit_member_changes WHERE unit_id = ANY($1::uuid[]) AND day <= $2", [[...walked], day]);
+          expect(counted[0]!.n, `${where}: members on ${day}`).toBe(held[0]!.n);
+        }
+        // the roll-up's own reading agrees with the recount over the subtree of today
+        const f = await loadSubtreeFigures(db, (await getCampaign(db, campaign.campaignId))!, root, TODAY);
+        const subtree = await walkSubtree(db, root, TODAY);
+        const inTree = Object.values(expected).filter((r) => subtree.has(String(r.unit_id)));
+        const sum = (col: string, crit?: string) => inTree.filter((r) => (crit === undefined ? r.criterion_code !== "" : r.criterion_code === crit)).reduce((a, r) => a + Number(r[col]), 0);
+        expect(f.totalOf(f.total), where).toMatchObject({ registered: sum("registered"), achieved: sum("achieved") });
+        expect(f.total.registrants, where).toBe(sum("registrants", ""));
+        for (const code of CRITERION_CODES) expect(f.total.byCriterion.get(code)?.achieved ?? 0, `${where}: ${code}`).toBe(sum("achieved", code));
+      }
+    });
+  }
+});
+
+describe("figures as of a day", () => {
+  it("a campaign that has ended reports as of its last day: a change written today moves the counts but not its figures; ?asOf reads any day of it", async () => {
+    const db = ctx.db;
+    const admin = await signIn(ctx.app, "admin");
+    const root = await buildUnit(db, { kind: "commune_party_committee", name: "Đảng ủy xã Ngày Cũ", symbolCode: "ĐU" });
+    const cell = await buildUnit(db, { parentId: root, kind: "party_cell", name: "Chi bộ Ngày Cũ" });
+    const campaign = await buildCampaign(db, { unitId: root, periodStart: "2020-03-01", periodEnd: "2020-12-31" });
+    const { personId } = await buildPerson(db, { unitId: cell });
+    // The sheet as it stood in 2020 (written as past data): two commitments, one achieved.
+    const reg = await buildRegistration(db, { campaignId: campaign.campaignId, unitId: cell, personId, status: "approved" });
+    await buildCommitment(db, { registrationId: reg, itemId: campaign.items["I.1"]!, status: "achieved" });
+    const open = await buildCommitment(db, { registrationId: reg, itemId: campaign.items["IV.2"]!, status: "in_progress" });
+    const url = `/api/reports/${campaign.campaignId}/units/${root}/rollup`;
+    const before = (await admin.get(url)).body;
+    expect(before).toMatchObject({ asOf: "2020-12-31", total: { registered: 2, achieved: 1 } });
+
+    // Progress posted today (a live write) on the 2020 commitment: today's counts move…
+    await db.transaction((tx) => setCommitmentStatus(tx, open, "achieved"));
+    const counts = await db.query<{ achieved: number }>("SELECT sum(achieved)::int AS achieved FROM campaign_counts WHERE campaign_id = $1", [campaign.campaignId]);
+    expect(counts[0]!.achieved).toBe(2);
+    // …but the 2020 figures stay what they were at the end of 2020, in the roll-up and the report.
+    expect((await admin.get(url)).body).toMatchObject({ asOf: "2020-12-31", total: { registered: 2, achieved: 1 } });
+    const report = (await admin.get(`/api/reports/${campaign.campaignId}/units/${root}`)).body;
+    expect(report.statistics).toMatchObject({ asOf: "2020-12-31", total: { registered: 2, achieved: 1, percent: 50 } });
+
+    // A day of the campaign can be asked for; a day outside it is refused, and nothing changes.
+    expect((await admin.get(`${url}?asOf=2020-06-30`)).body).toMatchObject({ asOf: "2020-06-30", total: { registered: 2, achieved: 1 } });
+    const outside = await admin.get(`${url}?asOf=2021-01-05`);
+    expect(outside.status).toBe(400);
+    expect(outside.body.error).toMatchObject({ code: "VALIDATION_FAILED", details: [{ path: "asOf" }] });
+    expect((await admin.get(`${url}?asOf=2020-13-01`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The live figures of a subtree, read from the counts maintained on write (migration 0040): two
+ * queries whose cost grows with the number of units under the root, never with the number of
+ * commitments, members or violations.
+ */
+import { VIOLATION_KINDS, type ViolationKind } from "@domain/ratings.js";
+import { percentAchieved, type RollUpFigures } from "@domain/roll-up.js";
+import type { Queryable } from "../../db/client.js";
+import { REPORTING_UNIT_KINDS } from "./reports.policy.js";
+import * as q from "./reports.queries.js";
+
+export interface BranchFigures {
+  byCriterion: Map<string, { registered: number; achieved: number }>;
+  registrants: number;
+  members: number;
+  models: number;
+  violations: Record<ViolationKind, number>;
+  proposals: { proposed: number; approved: number; declined: number };
+  /** Units of a reporting kind in the branch (the root itself not counted). */
+  reportingUnits: number;
+}
+
+function emptyBranch(): BranchFigures {
+  return {
+    byCriterion: new Map(),
+    registrants: 0,
+    members: 0,
+    models: 0,
+    violations: { traffic: 0, littering: 0, disorder: 0, harassment: 0, other: 0 },
+    proposals: { proposed: 0, approved: 0, declined: 0 },
+    reportingUnits: 0,
+  };
+}
+
+function add(into: BranchFigures, b: BranchFigures) {
+  for (const [code, c] of b.byCriterion) {
+    const cur = into.byCriterion.get(code) ?? { registered: 0, achieved: 0 };
+    into.byCriterion.set(code, { registered: cur.registered + c.registered, achieved: cur.achieved + c.achieved });
+  }
+  into.registrants += b.registrants;
+  into.members += b.members;
+  into.models += b.models;
+  for (const k of VIOLATION_KINDS) into.violations[k] += b.violations[k];
+  into.proposals.proposed += b.proposals.proposed;
+  into.proposals.approved += b.proposals.approved;
+  into.proposals.declined += b.proposals.declined;
+  into.reportingUnits += b.reportingUnits;
+}
+
+export interface SubtreeFigures {
+  /** The root's whole subtree. */
+  total: BranchFigures;
+  /** Each child's subtree, by child id (the root's own units are only in `total`). */
+  branches: Map<string, BranchFigures>;
+  criteria: q.CriterionRow[];
+  /** Figures per criterion in the criteria set's order (codes outside the set after them). */
+  criteriaOf(b: BranchFigures | undefined): { code: string; title: string; registered: number; achieved: number; percent: number }[];
+  totalOf(b: BranchFigures | undefined): RollUpFigures;
+  membersOf(b: BranchFigures | undefined): { registered: number; total: number };
+}
+
+export async function loadSubtreeFigures(db: Queryable, campaign: q.CampaignRow, rootId: string, asOf: string): Promise<SubtreeFigures> {
+  const [criteria, counts, members] = await Promise.all([
+    q.listCriteria(db, campaign.criteria_set_id),
+    q.listBranchCounts(db, campaign.id, rootId, asOf),
+    q.listBranchMembers(db, rootId, asOf, [...REPORTING_UNIT_KINDS]),
+  ]);
+  const branches = new Map<string, BranchFigures>();
+  const branch = (id: string) => {
+    let b = branches.get(id);
+    if (!b) branches.set(id, (b = emptyBranch()));
+    return b;
+  };
+  for (const r of counts) {
+    const b = branch(r.branch_id);
+    if (r.criterion_code !== "") {
+      b.byCriterion.set(r.criterion_code, { registered: r.registered, achieved: r.achieved });
+      continue;
+    }
+    b.registrants = r.registrants;
+    b.models = r.models;
+    b.violations = { traffic: r.violations_traffic, littering: r.violations_littering, disorder: r.violations_disorder, harassment: r.violations_harassment, other: r.violations_other };
+    b.proposals = { proposed: r.proposals_proposed, approved: r.proposals_approved, declined: r.proposals_declined };
+  }
+  for (const m of members) {
+    const b = branch(m.branch_id);
+    b.members = m.members;
+    b.reportingUnits = m.reporting_units;
+  }
+  const total = emptyBranch();
+  for (const b of branches.values()) add(total, b);
+  branches.delete(rootId);
+
+  const titles = new Map(criteria.map((c) => [c.code, c.title]));
+  const codes = criteria.map((c) => c.code);
+  return {
+    total,
+    branches,
+    criteria,
+    criteriaOf(b) {
+      const extra = [...(b?.byCriterion.keys() ?? [])].filter((c) => !titles.has(c)).sort();
+      return [...codes, ...extra].map((code) => {
+        const c = b?.byCriterion.get(code) ?? { registered: 0, achieved: 0 };
+        return { code, title: titles.get(code) ?? code, registered: c.registered, achieved: c.achieved, percent: percentAchieved(c.achieved, c.registered) };
+      });
+    },
+    totalOf(b) {
+      let registered = 0;
+      let achieved = 0;
+      for (const c of b?.byCriterion.values() ?? []) {
+        registered += c.registered;
+        achieved += c.achieved;
+      }
+      return { registered, achieved, percent: percentAchieved(achieved, registered) };
+    },
+    membersOf(b) {
+      return { registered: b?.registrants ?? 0, total: b?.members ?? 0 };
+    },
+  };
+}
