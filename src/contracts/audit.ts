@@ -25,7 +25,8 @@ export const AuditEntryView = z.object({
   after: z.unknown(),
   ip: z.string().nullable(),
 });
-export const AuditListResponse = z.object({ total: z.number(), items: z.array(AuditEntryView) });
+/** `total` counts at most 10,000 matches; `totalCapped` says there are more (narrow the filters). */
+export const AuditListResponse = z.object({ total: z.number(), totalCapped: z.boolean(), items: z.array(AuditEntryView) });
 
 /** Vietnamese names of audited actions; unknown ones show their code. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -6,6 +6,8 @@ export interface DataViewPagination {
   current: number;
   pageSize: number;
   total: number;
+  /** The server stopped counting at `total`: the count reads "more than". */
+  totalCapped?: boolean;
   onChange: (page: number, pageSize: number) => void;
 }
 
@@ -28,7 +30,8 @@ export interface DataViewProps<T extends object> {
   scrollX?: number | "max-content";
 }
 
-const showTotal = (total: number, range: [number, number]) => `${range[0]}–${range[1]} / ${total}`;
+const showTotal = (capped: boolean) => (total: number, range: [number, number]) =>
+  `${range[0]}–${range[1]} / ${capped ? `hơn ${total.toLocaleString("vi-VN")}` : total.toLocaleString("vi-VN")}`;
 
 /**
  * A table on desktop (sideways scroll when too wide), a stack of cards on phones. Every list
@@ -97,7 +100,7 @@ export function DataView<T extends object>(props: DataViewProps<T>) {
                 total: pagination.total,
                 onChange: pagination.onChange,
                 showSizeChanger: !isPhone,
-                showTotal,
+                showTotal: showTotal(pagination.totalCapped ?? false),
                 size: isPhone ? "small" : undefined,
                 pageSizeOptions: [20, 50, 100, 200],
               }

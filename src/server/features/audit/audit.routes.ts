@@ -19,7 +19,7 @@ export const auditRoutes: Feature = (app, { db }) => {
         units = await subtreeOf(db, req.query.unitId, todayInVietnam());
       }
       const { page, pageSize } = req.query;
-      const { rows, total } = await findAuditEntries(db, {
+      const { rows, total, totalCapped } = await findAuditEntries(db, {
         units,
         action: req.query.action ?? null,
         actor: req.query.actor ?? null,
@@ -30,6 +30,7 @@ export const auditRoutes: Feature = (app, { db }) => {
       });
       return {
         total,
+        totalCapped,
         items: rows.map((r) => ({
           id: r.id,
           at: r.at.toISOString(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestApp, signIn, type TestContext } from "../../test/support.js";
+import { AUDIT_COUNT_CAP } from "./audit.queries.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -43,5 +44,20 @@ describe("audit log", () => {
     expect(r.status).toBe(409);
     const after = await ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'unit.create'");
     expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
+  it("counts matches up to 10,000 and then says 'more than', so a page never counts the whole log", async () => {
+    const admin = await signIn(ctx.app, "admin");
+    const exact = await admin.get("/api/audit?action=bench.filler&pageSize=20");
+    expect(exact.body).toMatchObject({ total: 0, totalCapped: false, items: [] });
+    await ctx.db.query(
+      "INSERT INTO audit_log (actor_username, action, subject_type) SELECT 'admin', 'bench.filler', 'system' FROM generate_series(1, $1::int)",
+      [AUDIT_COUNT_CAP + 5],
+    );
+    const r = await admin.get("/api/audit?action=bench.filler&pageSize=20&page=3");
+    expect(r.body).toMatchObject({ total: AUDIT_COUNT_CAP, totalCapped: true });
+    expect(r.body.items).toHaveLength(20);
+    const few = await admin.get("/api/audit?action=seed.demo");
+    expect(few.body).toMatchObject({ total: 1, totalCapped: false });
   });
 });

@@ -129,6 +129,7 @@ export default function AuditPage() {
               current: page,
               pageSize,
               total: audit.data?.total ?? 0,
+              totalCapped: audit.data?.totalCapped ?? false,
               onChange: (p, s) => {
                 setPage(p);
                 setPageSize(s);
