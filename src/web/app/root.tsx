@@ -3,6 +3,7 @@ import { ConfigProvider } from "antd";
 import viVN from "antd/locale/vi_VN";
 import { lazy, useEffect, type ReactNode } from "react";
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from "react-router";
+import { meQuery } from "@web/api/auth";
 import { ApiError, setUnauthorizedHandler } from "@web/api/client";
 import { usePrefersReducedMotion } from "@web/lib/use-media";
 import { LazyPage } from "./page-loading";
@@ -25,6 +26,13 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Outside the sign-in page, ask who is signed in and fetch the signed-in app's code at once, side
+// by side, rather than one after the other (the shell would ask only once its code has arrived).
+if (!window.location.pathname.startsWith("/dang-nhap")) {
+  void queryClient.prefetchQuery(meQuery);
+  loadSignedInApp().catch(() => undefined);
+}
 
 /** Sends the user to the sign-in page (keeping where they were) when any request answers 401. */
 function AuthBridge() {
