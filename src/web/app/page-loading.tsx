@@ -26,9 +26,9 @@ interface BoundaryState {
 
 /**
  * Catches what a page throws while it loads or renders, so the user gets a Vietnamese message and a
- * way out instead of a blank screen. A missing chunk after an update needs a reload (the new
- * index.html names the new chunks); give that button first. `resetKey` (the path) clears the error
- * when the user navigates elsewhere.
+ * way out instead of a blank screen. Both messages offer a reload: a chunk missing after an update
+ * needs one (the new index.html names the new chunks). `resetKey` (the path) clears the error when
+ * the user navigates elsewhere, so the rest of the app stays usable.
  */
 class PageErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, BoundaryState> {
   override state: BoundaryState = { error: null };
