@@ -1,8 +1,5 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyServerOptions } from "fastify";
@@ -33,6 +30,7 @@ import { tableExportsRoutes } from "./features/table-exports/table-exports.route
 import type { App, Feature } from "./http/app-types.js";
 import { registerErrorHandling } from "./http/errors.js";
 import { registerSession } from "./http/session.js";
+import { registerCompression, registerWebAssets } from "./http/web-assets.js";
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(vi());
@@ -62,6 +60,8 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  // Before any route: its hooks apply to the routes registered after it.
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 50 } });
   await app.register(swagger, {
@@ -82,22 +82,6 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   registerSession(app, { db, config });
   for (const feature of FEATURES) await feature(app, { db, config });
 
-  const indexHtml = path.join(config.webDir, "index.html");
-  if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
-    // The web UI is a single-page app: any non-API GET serves index.html. (Registered in its own
-    // context: Fastify refuses a second not-found handler on the root, set by registerErrorHandling.)
-    await app.register(
-      async (web) => {
-        web.setNotFoundHandler((req, reply) => {
-          if (req.method === "GET" && !req.url.startsWith("/api/")) {
-            return reply.type("text/html; charset=utf-8").sendFile("index.html");
-          }
-          return reply.status(404).send({ error: { code: "NOT_FOUND", message: "Không tìm thấy địa chỉ yêu cầu" } });
-        });
-      },
-      { prefix: "/" },
-    );
-  }
+  await registerWebAssets(app, config.webDir);
   return app;
 }

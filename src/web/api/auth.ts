@@ -14,9 +14,12 @@ async function fetchMe(): Promise<Me> {
   return me;
 }
 
+/** The query of the signed-in account, for useMe and for the prefetch at start-up (app/root.tsx). */
+export const meQuery = { queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false } as const;
+
 /** The signed-in account (and its CSRF token); a 401 leaves the query in error with status 401. */
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false });
+  return useQuery(meQuery);
 }
 
 /**

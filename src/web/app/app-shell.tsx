@@ -1,12 +1,13 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
-import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from "antd";
-import { Suspense, useMemo, useState } from "react";
+import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Result, Typography, type MenuProps } from "antd";
+import { useMemo, useState } from "react";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe, type Account } from "@web/api/auth";
 import { ApiError, errorMessage } from "@web/api/client";
 import { useIsPhone } from "@web/lib/use-media";
 import { AccountContext } from "./account-context";
 import { registry } from "./features";
+import { LazyPage, PageSpinner } from "./page-loading";
 
 const { Header, Sider, Content } = Layout;
 
@@ -104,11 +105,7 @@ export function AppShell() {
   const menu = useMemo(() => (account ? <NavMenu account={account} onNavigate={() => setDrawerOpen(false)} /> : null), [account]);
 
   if (me.isLoading) {
-    return (
-      <Flex justify="center" align="center" style={{ minHeight: "100vh" }}>
-        <Spin size="large" description="Đang tải…" />
-      </Flex>
-    );
+    return <PageSpinner fullHeight />;
   }
   if (me.error || !account) {
     if (me.error instanceof ApiError && me.error.status === 401) {
@@ -152,15 +149,9 @@ export function AppShell() {
             <UserMenu account={account} isPhone={isPhone} />
           </Header>
           <Content className="app-content">
-            <Suspense
-              fallback={
-                <Flex justify="center" style={{ padding: 48 }}>
-                  <Spin size="large" description="Đang tải…" />
-                </Flex>
-              }
-            >
+            <LazyPage resetKey={location.pathname}>
               <Outlet />
-            </Suspense>
+            </LazyPage>
           </Content>
           <Layout.Footer className="app-footer">
             <Typography.Text type="secondary">Phong trào thi đua “Dân vận khéo” gắn với nội dung “5 không”</Typography.Text>

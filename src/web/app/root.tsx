@@ -1,16 +1,20 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider, Flex, Spin } from "antd";
+import { ConfigProvider } from "antd";
 import viVN from "antd/locale/vi_VN";
-import { lazy, Suspense, useEffect, type ReactNode } from "react";
+import { lazy, useEffect, type ReactNode } from "react";
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from "react-router";
+import { meQuery } from "@web/api/auth";
 import { ApiError, setUnauthorizedHandler } from "@web/api/client";
-import { AppShell } from "./app-shell";
-import { registry } from "./features";
-import { NotFoundPage, RoutePage } from "./route-page";
 import { usePrefersReducedMotion } from "@web/lib/use-media";
+import { LazyPage } from "./page-loading";
+import { loadSignedInApp } from "./signed-in-loader";
 import { theme, withoutMotion } from "./theme";
 
+// The entry holds only what every page needs (React, router, query cache, antd's provider); the
+// sign-in page and the signed-in app are chunks of their own (bench/web-size.ts keeps the sign-in
+// page within its budget).
 const SignInPage = lazy(() => import("@web/features/auth/sign-in.page"));
+const SignedInApp = lazy(loadSignedInApp);
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -22,6 +26,13 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Outside the sign-in page, ask who is signed in and fetch the signed-in app's code at once, side
+// by side, rather than one after the other (the shell would ask only once its code has arrived).
+if (!window.location.pathname.startsWith("/dang-nhap")) {
+  void queryClient.prefetchQuery(meQuery);
+  loadSignedInApp().catch(() => undefined);
+}
 
 /** Sends the user to the sign-in page (keeping where they were) when any request answers 401. */
 function AuthBridge() {
@@ -39,42 +50,36 @@ function AuthBridge() {
   return null;
 }
 
-export function PageSpinner() {
-  return (
-    <Flex justify="center" align="center" style={{ padding: 64 }}>
-      <Spin size="large" description="Đang tải…" />
-    </Flex>
-  );
-}
-
 function Providers({ children }: { children: ReactNode }) {
   const reducedMotion = usePrefersReducedMotion();
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={viVN} theme={reducedMotion ? withoutMotion : theme}>
-        <AntApp>{children}</AntApp>
+        {children}
       </ConfigProvider>
     </QueryClientProvider>
   );
 }
 
-/** Providers (query cache, antd in Vietnamese, router) and the routes of every feature. */
+function TopRoutes() {
+  const location = useLocation();
+  return (
+    <LazyPage resetKey={location.pathname} fullHeight>
+      <Routes>
+        <Route path="/dang-nhap" element={<SignInPage />} />
+        <Route path="*" element={<SignedInApp />} />
+      </Routes>
+    </LazyPage>
+  );
+}
+
+/** Providers (query cache, antd in Vietnamese, router), the sign-in page and the signed-in app. */
 export function Root() {
   return (
     <Providers>
       <BrowserRouter>
         <AuthBridge />
-        <Suspense fallback={<PageSpinner />}>
-          <Routes>
-            <Route path="/dang-nhap" element={<SignInPage />} />
-            <Route element={<AppShell />}>
-              {registry.routes.map((r) => (
-                <Route key={r.path} path={r.path} element={<RoutePage entry={r} />} />
-              ))}
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </Suspense>
+        <TopRoutes />
       </BrowserRouter>
     </Providers>
   );

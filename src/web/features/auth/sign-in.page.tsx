@@ -1,9 +1,10 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, Button, Form, Input, theme } from "antd";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { useLogin } from "@web/api/auth";
 import { errorMessage } from "@web/api/client";
+import { loadSignedInApp } from "@web/app/signed-in-loader";
 import { usePageTitle } from "@web/lib/use-page-title";
 
 interface Values {
@@ -25,6 +26,8 @@ export default function SignInPage() {
 
   const onFinish = (values: Values) => {
     setError(null);
+    // Fetch the signed-in app's code while the password is checked (a failure shows on navigation).
+    loadSignedInApp().catch(() => undefined);
     login.mutate(values, {
       onSuccess: (me) => {
         void navigate(me.account.mustChangePassword ? "/doi-mat-khau" : safeNext(params.get("tiep")), { replace: true });
@@ -33,21 +36,21 @@ export default function SignInPage() {
     });
   };
 
+  // Plain elements styled from the theme's tokens rather than antd's Card and Typography: those two
+  // bring Tabs, Menu and Tooltip along, a third of the page's JavaScript (bench/web-size.ts).
+  const { token } = theme.useToken();
+  const secondary = { color: token.colorTextSecondary };
   return (
-    <main className="sign-in-page">
-      <Card style={{ width: "100%", maxWidth: 400 }} styles={{ body: { padding: 28 } }}>
+    <main className="sign-in-page" style={{ fontFamily: token.fontFamily, fontSize: token.fontSize, color: token.colorText }}>
+      <section className="sign-in-card" style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}` }}>
         <div style={{ textAlign: "center", marginBottom: 20 }}>
           <div className="brand-mark" style={{ width: 52, height: 52, fontSize: 30, margin: "0 auto 12px" }} aria-hidden>
             ★
           </div>
-          <Typography.Title level={1} style={{ margin: 0, color: "#b71c1c", fontSize: 26 }}>
-            Dân vận khéo
-          </Typography.Title>
-          <Typography.Text type="secondary">Phong trào thi đua gắn với nội dung “5 không”</Typography.Text>
+          <h1 style={{ margin: 0, color: "#b71c1c", fontSize: 26, fontWeight: 600, lineHeight: 1.25 }}>Dân vận khéo</h1>
+          <span style={secondary}>Phong trào thi đua gắn với nội dung “5 không”</span>
         </div>
-        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 20 }}>
-          Đăng nhập
-        </Typography.Title>
+        <h2 style={{ margin: "0 0 12px", fontSize: 20, fontWeight: 600, lineHeight: 1.4, color: token.colorTextHeading }}>Đăng nhập</h2>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false} size="large" disabled={login.isPending}>
           <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, whitespace: true, message: "Vui lòng nhập tên đăng nhập" }]}>
@@ -60,10 +63,8 @@ export default function SignInPage() {
             Đăng nhập
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
-          Quên mật khẩu? Liên hệ người quản lý đơn vị của bạn để được đặt lại.
-        </Typography.Paragraph>
-      </Card>
+        <p style={{ ...secondary, marginTop: 16, marginBottom: 0, fontSize: 13 }}>Quên mật khẩu? Liên hệ người quản lý đơn vị của bạn để được đặt lại.</p>
+      </section>
     </main>
   );
 }
