@@ -3,6 +3,7 @@ import type { Actor } from "../src/server/http/actor.js";
 import { exportRegistrations, importRegistrations } from "../src/server/features/spreadsheets/spreadsheets.service.js";
 import { renderXlsxTable } from "../src/server/spreadsheets/xlsx-table.js";
 import { REGISTRATION_COLUMNS } from "../src/server/features/spreadsheets/registrations-sheet.js";
+import { WorkerPool } from "../src/server/workers/worker-pool.js";
 import { generate } from "./generate.js";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -47,14 +48,15 @@ const admin: Actor = {
   positions: [],
 };
 
+const workers = new WorkerPool({ threads: 1, queue: 0 });
 const s = await measure(`generate ${ROWS.toLocaleString("en")} commitments`, () => generate({ members: MEMBERS, commitments: ROWS }));
 // the audit record references the account: create it
 await s.db.query("INSERT INTO accounts (id, username, display_name, password_hash, is_admin) VALUES ($1, 'bench', 'bench', 'x', true)", [admin.accountId]);
 try {
-  const exported = await measure("export.xlsx (registrations)", () => exportRegistrations({ db: s.db, actor: admin, campaignId: s.campaignId, unitId: s.unitId }));
+  const exported = await measure("export.xlsx (registrations)", () => exportRegistrations({ db: s.db, workers, actor: admin, campaignId: s.campaignId, unitId: s.unitId }));
   const fileMb = (exported.body.length / 2 ** 20).toFixed(1);
   await measure("import dry run (all unchanged)", async () => {
-    const r = await importRegistrations({ db: s.db, actor: admin, campaignId: s.campaignId, unitId: s.unitId, file: exported.body, fileName: "x.xlsx", dryRun: true });
+    const r = await importRegistrations({ db: s.db, workers, actor: admin, campaignId: s.campaignId, unitId: s.unitId, file: exported.body, fileName: "x.xlsx", dryRun: true });
     if (!r.ok || r.counts.unchanged !== ROWS) throw new Error(`unexpected report ${JSON.stringify(r).slice(0, 500)}`);
   });
   const fresh = await renderXlsxTable({
@@ -69,16 +71,17 @@ try {
     })(),
   });
   await measure("import apply (all new, one transaction)", async () => {
-    const r = await importRegistrations({ db: s.db, actor: admin, campaignId: s.emptyCampaignId, unitId: s.unitId, file: fresh, fileName: "moi.xlsx", dryRun: false });
+    const r = await importRegistrations({ db: s.db, workers, actor: admin, campaignId: s.emptyCampaignId, unitId: s.unitId, file: fresh, fileName: "moi.xlsx", dryRun: false });
     if (!r.applied || r.counts.create !== ROWS) throw new Error(`unexpected report ${JSON.stringify(r).slice(0, 500)}`);
   });
   await measure("re-import same file (all unchanged)", async () => {
-    const r = await importRegistrations({ db: s.db, actor: admin, campaignId: s.emptyCampaignId, unitId: s.unitId, file: fresh, fileName: "moi.xlsx", dryRun: false });
+    const r = await importRegistrations({ db: s.db, workers, actor: admin, campaignId: s.emptyCampaignId, unitId: s.unitId, file: fresh, fileName: "moi.xlsx", dryRun: false });
     if (r.applied || r.counts.unchanged !== ROWS) throw new Error("re-import changed something");
   });
   console.log(`\nXLSX benchmark — ${ROWS.toLocaleString("en")} commitments, ${MEMBERS} members; exported file ${fileMb} MB\n`);
   console.table(results);
 } finally {
+  await workers.close();
   await s.db.close();
   rmSync(s.dir, { recursive: true, force: true });
 }
