@@ -64,10 +64,14 @@ export class WorkerPool extends EventEmitter<{ done: [TaskDone] }> {
     return this.inflight;
   }
 
-  /** Runs one task; 503 BUSY at once when every thread is working and the queue is full. */
-  private async run(task: WorkerTask, transferList: Transferable[] = []): Promise<WorkerResult> {
+  /** Takes a place for a task, at once (before any await); 503 BUSY when every thread is working and the queue is full. */
+  private admit(): void {
     if (this.inflight >= this.threads + this.queue) throw new AppError("BUSY", BUSY_MESSAGE);
     this.inflight++;
+  }
+
+  /** Runs one admitted task and gives its place back. */
+  private async run(task: WorkerTask, transferList: Transferable[] = []): Promise<WorkerResult> {
     const t0 = performance.now();
     try {
       const result = await this.piscina.run(task, { transferList: transferList as never });
@@ -84,18 +88,27 @@ export class WorkerPool extends EventEmitter<{ done: [TaskDone] }> {
     return toBuffer(body!);
   }
 
-  renderDocx(doc: OfficialDocument): Promise<Buffer> {
+  async renderDocx(doc: OfficialDocument): Promise<Buffer> {
+    this.admit();
     return this.render({ kind: "docx", doc });
   }
 
-  renderPdf(doc: OfficialDocument): Promise<Buffer> {
+  async renderPdf(doc: OfficialDocument): Promise<Buffer> {
+    this.admit();
     return this.render({ kind: "pdf", doc });
   }
 
   /** An XLSX table (rows from any iterable, gathered here: a generator cannot cross threads). */
   async renderXlsx<K extends string>(table: XlsxTable<K>): Promise<Buffer> {
-    const rows: Partial<Record<string, XlsxValue>>[] = [];
-    for await (const r of table.rows as AsyncIterable<Partial<Record<K, XlsxValue>>>) rows.push(r);
+    this.admit();
+    let rows: Partial<Record<string, XlsxValue>>[] = [];
+    try {
+      if (Array.isArray(table.rows)) rows = table.rows;
+      else for await (const r of table.rows as AsyncIterable<Partial<Record<K, XlsxValue>>>) rows.push(r);
+    } catch (err) {
+      this.inflight--;
+      throw err;
+    }
     return this.render({ kind: "xlsx", table: { title: table.title, sheetName: table.sheetName, columns: table.columns, rows } });
   }
 
@@ -119,6 +132,7 @@ export class WorkerPool extends EventEmitter<{ done: [TaskDone] }> {
       closed = true;
       wake?.();
     });
+    this.admit();
     // a copy of the upload moves to the worker; the caller keeps its Buffer
     const bytes = new Uint8Array(file);
     const done = this.run({ kind: "sheet", sheet, file: bytes, port: port2, batchSize }, [bytes.buffer, port2]).catch((err: unknown) => {
