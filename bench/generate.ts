@@ -20,12 +20,12 @@ export interface Synthetic {
 }
 
 /**
- * A fresh migrated PGlite in a temp dir with one synthetic cell of `members` people and
+ * A fresh migrated PGlite in `dir` (a new temp dir by default) with one synthetic cell of `members` people and
  * `commitments` commitments spread over their registrations in one campaign (plus an empty
  * second campaign on the same criteria for the import benchmark).
  */
-export async function generate(opts: { members: number; commitments: number }): Promise<Synthetic> {
-  const dir = mkdtempSync(path.join(tmpdir(), "dvk-bench-"));
+export async function generate(opts: { members: number; commitments: number; dir?: string }): Promise<Synthetic> {
+  const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), "dvk-bench-"));
   const db = await openPglite(dir);
   await migrate(db);
   const [unit] = await db.query<{ id: string }>("INSERT INTO units (kind, code) VALUES ('party_cell', 'cb-bench') RETURNING id");

@@ -31,6 +31,7 @@ import type { App, Feature } from "./http/app-types.js";
 import { registerErrorHandling } from "./http/errors.js";
 import { registerSession } from "./http/session.js";
 import { registerCompression, registerWebAssets } from "./http/web-assets.js";
+import { WorkerPool } from "./workers/worker-pool.js";
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(vi());
@@ -79,8 +80,13 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  // one pool per app, ended when the app closes (main.ts's shutdown, the tests' close)
+  const workers = new WorkerPool({ threads: config.renderWorkers, queue: config.renderQueue });
+  app.decorate("workers", workers);
+  app.addHook("onClose", () => workers.close());
+
   registerSession(app, { db, config });
-  for (const feature of FEATURES) await feature(app, { db, config });
+  for (const feature of FEATURES) await feature(app, { db, config, workers });
 
   await registerWebAssets(app, config.webDir);
   return app;

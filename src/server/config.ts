@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 
 /** Runtime configuration, parsed once from the environment so every module sees the same values. */
@@ -14,6 +15,10 @@ export interface Config {
   version: string;
   webDir: string;
   maxUploadBytes: number;
+  /** Worker threads rendering DOCX/PDF/XLSX and reading uploaded spreadsheets (RENDER_WORKERS). */
+  renderWorkers: number;
+  /** Tasks allowed to wait for a worker; one more is answered 503 BUSY (RENDER_QUEUE). */
+  renderQueue: number;
 }
 
 function parseBool(v: string | undefined): boolean | undefined {
@@ -35,5 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     version: env.npm_package_version ?? "0.1.0",
     webDir: path.resolve(env.WEB_DIR ?? "./dist/web"),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    // one core stays with the request thread (and PGlite, which runs on it)
+    renderWorkers: Math.max(1, Number(env.RENDER_WORKERS ?? availableParallelism() - 1)),
+    renderQueue: Math.max(0, Number(env.RENDER_QUEUE ?? 16)),
   };
 }

@@ -10,6 +10,7 @@ import type {
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
+import type { WorkerPool } from "../workers/worker-pool.js";
 import type { Actor } from "./actor.js";
 import { AppError } from "./errors.js";
 
@@ -18,6 +19,8 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 export interface FeatureDeps {
   db: Db;
   config: Config;
+  /** Worker threads for rendering documents and spreadsheets and reading uploads. */
+  workers: WorkerPool;
 }
 
 /** A feature registers its routes; adding a feature is one line in app.ts. */
@@ -26,6 +29,10 @@ export type Feature = (app: App, deps: FeatureDeps) => void | Promise<void>;
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** The app's worker pool (closed with the app). */
+    workers: WorkerPool;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (health, login, OpenAPI, public lookups). */

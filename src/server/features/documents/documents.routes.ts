@@ -10,8 +10,6 @@ import { IdParams } from "@contracts/common.js";
 import { ReportParams } from "@contracts/reports.js";
 import type { Db } from "../../db/client.js";
 import { contentDisposition, fileNameFor } from "../../documents/document-model.js";
-import { renderDocx } from "../../documents/render-docx.js";
-import { renderPdf } from "../../documents/render-pdf.js";
 import type { Actor } from "../../http/actor.js";
 import { actorOf, type Feature } from "../../http/app-types.js";
 import { buildCommendationProposalDocument } from "./commendation-proposal.builder.js";
@@ -21,13 +19,15 @@ import { buildPlanDocument } from "./plan.builder.js";
 import { buildRegistrationSheetDocument } from "./registration-sheet.builder.js";
 import { buildResultReportDocument } from "./result-report.builder.js";
 import { buildSupervisionReportDocument } from "./supervision-report.builder.js";
+import type { WorkerPool } from "../../workers/worker-pool.js";
 
 export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const PDF_CONTENT_TYPE = "application/pdf";
 
+/** Both formats are rendered on the worker pool: the request thread only builds the model. */
 const FORMATS = {
-  docx: { contentType: DOCX_CONTENT_TYPE, render: renderDocx, label: "Word (DOCX)" },
-  pdf: { contentType: PDF_CONTENT_TYPE, render: (doc: BuiltDocument["model"]) => renderPdf(doc), label: "PDF" },
+  docx: { contentType: DOCX_CONTENT_TYPE, render: (w: WorkerPool, doc: BuiltDocument["model"]) => w.renderDocx(doc), label: "Word (DOCX)" },
+  pdf: { contentType: PDF_CONTENT_TYPE, render: (w: WorkerPool, doc: BuiltDocument["model"]) => w.renderPdf(doc), label: "PDF" },
 } as const;
 
 type Params = z.ZodObject<z.ZodRawShape>;
@@ -75,7 +75,7 @@ function sendDocument(reply: FastifyReply, body: Buffer, contentType: string, fi
     .send(body);
 }
 
-export const documentsRoutes: Feature = (app, { db }) => {
+export const documentsRoutes: Feature = (app, { db, workers }) => {
   for (const doc of DOCUMENT_ROUTES) {
     for (const [ext, format] of Object.entries(FORMATS)) {
       app.get(
@@ -83,7 +83,7 @@ export const documentsRoutes: Feature = (app, { db }) => {
         { schema: { tags: doc.tags, summary: `Tải ${doc.title} (${format.label})`, params: doc.params } },
         async (req, reply) => {
           const built = await doc.build({ db, actor: actorOf(req), ...(req.params as z.infer<Params>) });
-          const body = await format.render(built.model);
+          const body = await format.render(workers, built.model);
           return sendDocument(reply, body, format.contentType, fileNameFor(built.fileTitle, ext));
         },
       );

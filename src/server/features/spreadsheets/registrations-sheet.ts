@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import { searchKey } from "@domain/vietnamese-text.js";
-import type { ImportColumn } from "../../spreadsheets/xlsx-reader.js";
+import type { ImportColumn, ParsedValue, SheetIssue } from "../../spreadsheets/xlsx-reader.js";
 import type { XlsxColumn } from "../../spreadsheets/xlsx-table.js";
 
 export type RegistrationKey =
@@ -43,7 +42,65 @@ export const REGISTRATION_STATUS_TEXT: Record<string, string> = {
 /**
  * The stable key of a row without "Mã dòng": the same person, sub-item and action (ignoring case,
  * accents and spacing) is the same commitment, so re-importing a file of new rows changes nothing.
+ * `actionKey` is `searchKey(action)`. Only ever a key of a map during one import, so the parts are
+ * joined rather than hashed.
  */
-export function newRowKey(personId: string, itemCode: string, action: string): string {
-  return "h:" + createHash("sha256").update(`${personId}|${itemCode}|${searchKey(action)}`).digest("hex").slice(0, 24);
+export function newRowKey(personId: string, itemCode: string, actionKey: string): string {
+  return `${personId}|${itemCode}|${actionKey}`;
+}
+
+/** One row of an uploaded registration sheet, checked on its own (no database). */
+export interface RegistrationInput {
+  row: number;
+  fullName: string;
+  criterion: string;
+  item: string;
+  action: string;
+  target: string | null;
+  place: string | null;
+  startDate: string | null;
+  deadline: string | null;
+  rowKey: string | null;
+  /** searchKey(fullName): how the row finds its member. */
+  nameKey: string;
+  /** searchKey(action), for {@link newRowKey}. */
+  actionKey: string;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Turns a parsed row into a registration input: the deadline not before the start, "Mã dòng" a
+ * row id, the required cells there. Problems go to `issues`; null when the row cannot be used.
+ */
+export function toRegistrationInput(row: number, v: Record<RegistrationKey, ParsedValue>, issues: SheetIssue[], cellsValid = true): RegistrationInput | null {
+  const t = (x: unknown) => (x === null || x === undefined ? null : String(x));
+  const startDate = typeof v.startDate === "string" ? v.startDate : null;
+  const deadline = typeof v.deadline === "string" ? v.deadline : null;
+  if (startDate && deadline && deadline < startDate) {
+    issues.push({ row, column: "Thời hạn", message: "Thời hạn không được trước ngày bắt đầu" });
+    return null;
+  }
+  const rowKey = t(v.rowKey);
+  if (rowKey && !UUID_RE.test(rowKey)) {
+    issues.push({ row, column: "Mã dòng", message: `Mã dòng "${rowKey}" không đúng; để trống cho dòng mới` });
+    return null;
+  }
+  if (!cellsValid || !v.fullName || !v.criterion || !v.item || !v.action) return null;
+  const fullName = String(v.fullName);
+  const action = String(v.action);
+  return {
+    row,
+    fullName,
+    criterion: String(v.criterion),
+    item: String(v.item),
+    action,
+    target: t(v.target),
+    place: t(v.place),
+    startDate,
+    deadline,
+    rowKey,
+    nameKey: searchKey(fullName),
+    actionKey: searchKey(action),
+  };
 }

@@ -7,12 +7,12 @@ import { checkMembersImport, checkRegistrationsImport, exportMembers, exportPeop
 
 const tags = ["Excel"];
 
-export const spreadsheetsRoutes: Feature = (app, { db, config }) => {
+export const spreadsheetsRoutes: Feature = (app, { db, config, workers }) => {
   app.get(
     "/api/units/:id/members/export.xlsx",
     { schema: { tags, summary: "Xuất danh sách đảng viên của đơn vị ra Excel", params: IdParams } },
     async (req, reply) => {
-      const { body, fileName } = await exportMembers({ db, actor: actorOf(req), unitId: req.params.id });
+      const { body, fileName } = await exportMembers({ db, workers, actor: actorOf(req), unitId: req.params.id });
       return sendFile(reply, { body, contentType: XLSX_CONTENT_TYPE, fileName });
     },
   );
@@ -33,7 +33,7 @@ export const spreadsheetsRoutes: Feature = (app, { db, config }) => {
       await checkMembersImport({ db, actor, unitId: req.params.id });
       const { file, fileName } = await readXlsxUpload(req, config.maxUploadBytes);
       try {
-        return await importMembers({ db, actor, unitId: req.params.id, file, fileName, dryRun: req.query.dryRun });
+        return await importMembers({ db, workers, actor, unitId: req.params.id, file, fileName, dryRun: req.query.dryRun });
       } catch (err) {
         if (err instanceof ImportRejected) {
           return reply.status(400).send({ error: { code: err.code, message: err.message, details: err.details ?? [] }, report: err.report });
@@ -47,7 +47,7 @@ export const spreadsheetsRoutes: Feature = (app, { db, config }) => {
     "/api/people/export.xlsx",
     { schema: { tags, summary: "Xuất danh sách tìm kiếm cán bộ, đảng viên ra Excel", querystring: PeopleExportQuery } },
     async (req, reply) => {
-      const { body, fileName } = await exportPeople({ db, actor: actorOf(req), q: req.query.q, unitId: req.query.unitId });
+      const { body, fileName } = await exportPeople({ db, workers, actor: actorOf(req), q: req.query.q, unitId: req.query.unitId });
       return sendFile(reply, { body, contentType: XLSX_CONTENT_TYPE, fileName });
     },
   );
@@ -56,7 +56,7 @@ export const spreadsheetsRoutes: Feature = (app, { db, config }) => {
     "/api/campaigns/:campaignId/units/:unitId/registrations/export.xlsx",
     { schema: { tags, summary: "Xuất bảng đăng ký của chi bộ ra Excel", params: CampaignUnitParams } },
     async (req, reply) => {
-      const { body, fileName } = await exportRegistrations({ db, actor: actorOf(req), ...req.params });
+      const { body, fileName } = await exportRegistrations({ db, workers, actor: actorOf(req), ...req.params });
       return sendFile(reply, { body, contentType: XLSX_CONTENT_TYPE, fileName });
     },
   );
@@ -77,7 +77,7 @@ export const spreadsheetsRoutes: Feature = (app, { db, config }) => {
       await checkRegistrationsImport({ db, actor, ...req.params });
       const { file, fileName } = await readXlsxUpload(req, config.maxUploadBytes);
       try {
-        return await importRegistrations({ db, actor, ...req.params, file, fileName, dryRun: req.query.dryRun });
+        return await importRegistrations({ db, workers, actor, ...req.params, file, fileName, dryRun: req.query.dryRun });
       } catch (err) {
         if (err instanceof ImportRejected) {
           return reply.status(400).send({ error: { code: err.code, message: err.message, details: err.details ?? [] }, report: err.report });

@@ -3,17 +3,16 @@ import type { ImportReport } from "@contracts/spreadsheets.js";
 import { todayInVietnam } from "@domain/dates.js";
 import { nameSortKey, searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
-import type { Db } from "../../db/client.js";
+import type { Db, Queryable } from "../../db/client.js";
 import { assertCanManage, canView, canViewStaff, type Actor } from "../../http/actor.js";
 import { AppError, notFound } from "../../http/errors.js";
-import { readImportTable } from "../../spreadsheets/xlsx-import.js";
 import type { SheetIssue } from "../../spreadsheets/xlsx-reader.js";
-import { renderXlsxTable } from "../../spreadsheets/xlsx-table.js";
+import type { WorkerPool } from "../../workers/worker-pool.js";
 import { findPeople } from "../people/people.service.js";
 import { getUnitAsOf, getUnitBase } from "../units/units.queries.js";
 import { campaignOpen, canReview, canViewSheet } from "../registrations/registrations.policy.js";
-import { newRowKey, REGISTRATION_COLUMNS, REGISTRATION_STATUS_TEXT } from "./registrations-sheet.js";
-import { categoriesLabel, genderLabel, MEMBER_COLUMNS, memberKey, roleLabel, toMemberInput, type MemberInput } from "./members-sheet.js";
+import { newRowKey, REGISTRATION_COLUMNS, REGISTRATION_STATUS_TEXT, type RegistrationInput } from "./registrations-sheet.js";
+import { categoriesLabel, genderLabel, MEMBER_COLUMNS, memberKey, roleLabel, type MemberInput } from "./members-sheet.js";
 import * as q from "./spreadsheets.queries.js";
 import { refreshCommitmentOutcomes } from "../registrations/commitments.js";
 
@@ -54,11 +53,11 @@ function memberCells(r: q.MemberSheetRow, i: number) {
 }
 
 /** The members of a unit today as an XLSX file ("Danh sách đảng viên - <unit>.xlsx"). */
-export async function exportMembers(opts: { db: Db; actor: Actor; unitId: string }) {
+export async function exportMembers(opts: { db: Db; workers: WorkerPool; actor: Actor; unitId: string }) {
   const today = todayInVietnam();
   const unit = await loadUnitForStaffRead(opts.db, opts.actor, opts.unitId, today);
   const rows = await q.listMemberSheetRows(opts.db, opts.unitId, today);
-  const body = await renderXlsxTable({
+  const body = await opts.workers.renderXlsx({
     title: `Danh sách đảng viên - ${unit.name}`,
     sheetName: "Danh sách",
     columns: MEMBER_COLUMNS,
@@ -102,24 +101,31 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].so
  * `dryRun` only reports. Otherwise everything is written in one transaction with one audit record,
  * or nothing when any row is wrong (ImportRejected). Importing the same file twice changes nothing.
  */
-export async function importMembers(opts: { db: Db; actor: Actor; unitId: string; file: Buffer; fileName: string | null; dryRun: boolean }): Promise<ImportReport> {
+export async function importMembers(opts: { db: Db; workers: WorkerPool; actor: Actor; unitId: string; file: Buffer; fileName: string | null; dryRun: boolean }): Promise<ImportReport> {
   const { db, actor, unitId, dryRun, fileName } = opts;
   const today = todayInVietnam();
   const unit = await loadUnitForManage(db, actor, unitId, today);
 
+  // the file is read and each row checked on a worker thread; duplicates are found here
   const inputs: MemberInput[] = [];
   const firstRowOfKey = new Map<string, number>();
-  const { rows, issues } = await readImportTable(opts.file, MEMBER_COLUMNS, (row, values, issues, cellsValid) => {
-    const m = toMemberInput(row, values, issues, cellsValid);
-    if (!m) return;
-    const seen = firstRowOfKey.get(m.key);
-    if (seen !== undefined) {
-      issues.push({ row, column: m.externalCode ? "Mã" : "Họ và tên", message: m.externalCode ? `Mã "${m.externalCode}" trùng với dòng ${seen}` : `"${m.fullName}" (ngày sinh ${m.birthDate ?? "trống"}) trùng với dòng ${seen}` });
-      return;
+  const issues: SheetIssue[] = [];
+  const sheet = opts.workers.readSheet("members", opts.file);
+  let next = await sheet.next();
+  for (; !next.done; next = await sheet.next()) {
+    issues.push(...next.value.issues);
+    for (const m of next.value.inputs) {
+      const seen = firstRowOfKey.get(m.key);
+      if (seen !== undefined) {
+        issues.push({ row: m.row, column: m.externalCode ? "Mã" : "Họ và tên", message: m.externalCode ? `Mã "${m.externalCode}" trùng với dòng ${seen}` : `"${m.fullName}" (ngày sinh ${m.birthDate ?? "trống"}) trùng với dòng ${seen}` });
+        continue;
+      }
+      firstRowOfKey.set(m.key, m.row);
+      inputs.push(m);
     }
-    firstRowOfKey.set(m.key, row);
-    inputs.push(m);
-  });
+  }
+  const rows = next.value.rows;
+  issues.push(...next.value.issues);
 
   // Match against the unit's current members, then refuse codes owned by people outside the unit.
   const members = await q.listMemberSheetRows(db, unitId, today);
@@ -245,9 +251,9 @@ export async function importMembers(opts: { db: Db; actor: Actor; unitId: string
  * The people search list (same filter and scope as GET /api/people, every page) as XLSX.
  * Read-only reuse of the people feature's search.
  */
-export async function exportPeople(opts: { db: Db; actor: Actor; q?: string | undefined; unitId?: string | undefined }) {
+export async function exportPeople(opts: { db: Db; workers: WorkerPool; actor: Actor; q?: string | undefined; unitId?: string | undefined }) {
   const { rows, current } = await findPeople({ db: opts.db, actor: opts.actor, q: opts.q, unitId: opts.unitId, page: 1, pageSize: 100_000 });
-  const body = await renderXlsxTable({
+  const body = await opts.workers.renderXlsx({
     title: "Danh sách cán bộ, đảng viên",
     sheetName: "Danh sách",
     columns: [
@@ -304,10 +310,10 @@ export async function checkRegistrationsImport(opts: { db: Db; actor: Actor; cam
 }
 
 /** A cell's registration sheet of a campaign (one row per commitment) as XLSX, streamed row by row. */
-export async function exportRegistrations(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
+export async function exportRegistrations(opts: { db: Db; workers: WorkerPool; actor: Actor; campaignId: string; unitId: string }) {
   const { unit } = await loadCampaignCell(opts.db, opts.actor, opts.campaignId, opts.unitId, false);
   const rows = await q.listCommitmentSheetRows(opts.db, opts.campaignId, opts.unitId, todayInVietnam());
-  const body = await renderXlsxTable({
+  const body = await opts.workers.renderXlsx({
     title: `Bảng đăng ký - ${unit.name}`,
     sheetName: "Bảng đăng ký",
     columns: REGISTRATION_COLUMNS,
@@ -329,30 +335,22 @@ export async function exportRegistrations(opts: { db: Db; actor: Actor; campaign
   return { body, fileName: `Bảng đăng ký - ${unit.name}.xlsx` };
 }
 
-interface RegistrationInput {
-  row: number;
-  fullName: string;
-  criterion: string;
-  item: string;
-  action: string;
-  target: string | null;
-  place: string | null;
-  startDate: string | null;
-  deadline: string | null;
-  rowKey: string | null;
-}
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Imports a cell's registration sheet. A row with "Mã dòng" updates that commitment; a row
  * without it is keyed by person + sub-item + action (so the same new row imported twice is one
  * commitment). Persons must be current members of the cell; a new person gets a draft
  * registration. Rows that would change an approved registration are refused. Dry run reports
  * only; otherwise all rows in one transaction with one audit record, or nothing.
+ *
+ * A worker thread reads the file and checks each row on its own while this thread loads what the
+ * rows are matched against; batches are matched as they arrive. Once a batch has something to
+ * write and no row so far is wrong, the transaction opens and each batch is written while the
+ * worker reads on; a wrong row later stops the writing, and the transaction is rolled back at
+ * the end with the full report (all or nothing, as before).
  */
 export async function importRegistrations(opts: {
   db: Db;
+  workers: WorkerPool;
   actor: Actor;
   campaignId: string;
   unitId: string;
@@ -364,157 +362,202 @@ export async function importRegistrations(opts: {
   const today = todayInVietnam();
   const { campaign, unit } = await loadCampaignCell(db, actor, campaignId, unitId, true);
 
-  const inputs: RegistrationInput[] = [];
-  const { rows, issues } = await readImportTable(opts.file, REGISTRATION_COLUMNS, (row, v, issues, cellsValid) => {
-    const t = (x: unknown) => (x === null || x === undefined ? null : String(x));
-    const startDate = typeof v.startDate === "string" ? v.startDate : null;
-    const deadline = typeof v.deadline === "string" ? v.deadline : null;
-    if (startDate && deadline && deadline < startDate) {
-      issues.push({ row, column: "Thời hạn", message: "Thời hạn không được trước ngày bắt đầu" });
-      return;
+  const sheet = opts.workers.readSheet("registrations", opts.file);
+  try {
+    // start the worker on the file, then load the lookups while it reads
+    const first = sheet.next();
+    first.catch(() => undefined);
+    const [members, items, registrations, existing] = await Promise.all([
+      q.listMemberSheetRows(db, unitId, today),
+      q.listCriterionItems(db, campaign.criteria_set_id),
+      q.listRegistrations(db, campaignId, unitId),
+      q.listCommitmentSheetRows(db, campaignId, unitId, today),
+    ]);
+    const membersByName = new Map<string, q.MemberSheetRow[]>();
+    for (const m of members) {
+      const k = searchKey(m.full_name);
+      membersByName.set(k, [...(membersByName.get(k) ?? []), m]);
     }
-    const rowKey = t(v.rowKey);
-    if (rowKey && !UUID_RE.test(rowKey)) {
-      issues.push({ row, column: "Mã dòng", message: `Mã dòng "${rowKey}" không đúng; để trống cho dòng mới` });
-      return;
-    }
-    if (!cellsValid || !v.fullName || !v.criterion || !v.item || !v.action) return;
-    inputs.push({ row, fullName: String(v.fullName), criterion: String(v.criterion), item: String(v.item), action: String(v.action), target: t(v.target), place: t(v.place), startDate, deadline, rowKey });
-  });
+    const itemByCode = new Map(items.map((i) => [i.code.toUpperCase(), i]));
+    const registrationByPerson = new Map(registrations.filter((r) => r.person_id).map((r) => [r.person_id!, r]));
+    const commitmentById = new Map(existing.map((c) => [c.commitment_id, c]));
+    // only rows without "Mã dòng" look commitments up by content: built on the first such row
+    let commitmentByKey: Map<string, q.CommitmentSheetRow> | null = null;
+    const byKey = () =>
+      (commitmentByKey ??= new Map(existing.filter((c) => c.person_id).map((c) => [newRowKey(c.person_id!, c.item_code, searchKey(c.action)), c])));
 
-  const [members, items, registrations, existing] = await Promise.all([
-    q.listMemberSheetRows(db, unitId, today),
-    q.listCriterionItems(db, campaign.criteria_set_id),
-    q.listRegistrations(db, campaignId, unitId),
-    q.listCommitmentSheetRows(db, campaignId, unitId, today),
-  ]);
-  const membersByName = new Map<string, q.MemberSheetRow[]>();
-  for (const m of members) {
-    const k = searchKey(m.full_name);
-    membersByName.set(k, [...(membersByName.get(k) ?? []), m]);
-  }
-  const itemByCode = new Map(items.map((i) => [i.code.toUpperCase(), i]));
-  const registrationByPerson = new Map(registrations.filter((r) => r.person_id).map((r) => [r.person_id!, r]));
-  const commitmentById = new Map(existing.map((c) => [c.commitment_id, c]));
-  const commitmentByHash = new Map(existing.filter((c) => c.person_id).map((c) => [newRowKey(c.person_id!, c.item_code, c.action), c]));
+    const issues: SheetIssue[] = [];
+    const seenKeys = new Map<string, number>();
+    let creates: { input: RegistrationInput; personId: string; itemId: string }[] = [];
+    let updates: { input: RegistrationInput; commitment: q.CommitmentSheetRow; itemId: string }[] = [];
+    const counts = { inputs: 0, create: 0, update: 0, unchanged: 0 };
 
-  const seenKeys = new Map<string, number>();
-  const creates: { input: RegistrationInput; personId: string; itemId: string }[] = [];
-  const updates: { input: RegistrationInput; commitment: q.CommitmentSheetRow; itemId: string }[] = [];
-  let unchanged = 0;
-  for (const input of inputs) {
-    const candidates = membersByName.get(searchKey(input.fullName)) ?? [];
-    if (candidates.length === 0) {
-      issues.push({ row: input.row, column: "Họ và tên", message: `"${input.fullName}" không phải đảng viên đang sinh hoạt tại ${unit.name}` });
-      continue;
-    }
-    if (candidates.length > 1) {
-      issues.push({ row: input.row, column: "Họ và tên", message: `Đơn vị có ${candidates.length} người tên "${input.fullName}"; hãy sửa trực tiếp trên hệ thống` });
-      continue;
-    }
-    const person = candidates[0]!;
-    const item = itemByCode.get(input.item.toUpperCase());
-    if (!item) {
-      issues.push({ row: input.row, column: "Nội dung", message: `Nội dung "${input.item}" không có trong bộ tiêu chí của phong trào` });
-      continue;
-    }
-    if (item.criterion_code.toUpperCase() !== input.criterion.toUpperCase()) {
-      issues.push({ row: input.row, column: "Tiêu chí", message: `Nội dung ${item.code} thuộc tiêu chí ${item.criterion_code}, không phải "${input.criterion}"` });
-      continue;
-    }
-    let commitment: q.CommitmentSheetRow | undefined;
-    const hash = newRowKey(person.person_id, item.code, input.action);
-    if (input.rowKey) {
-      commitment = commitmentById.get(input.rowKey.toLowerCase());
-      if (!commitment) {
-        issues.push({ row: input.row, column: "Mã dòng", message: `Mã dòng "${input.rowKey}" không thuộc bảng đăng ký này; để trống cho dòng mới` });
-        continue;
+    const match = (input: RegistrationInput) => {
+      counts.inputs++;
+      const candidates = membersByName.get(input.nameKey) ?? [];
+      if (candidates.length === 0) {
+        issues.push({ row: input.row, column: "Họ và tên", message: `"${input.fullName}" không phải đảng viên đang sinh hoạt tại ${unit.name}` });
+        return;
       }
-      if (commitment.person_id !== person.person_id) {
-        issues.push({ row: input.row, column: "Họ và tên", message: `Mã dòng này là của ${commitment.full_name}, không phải "${input.fullName}"` });
-        continue;
+      if (candidates.length > 1) {
+        issues.push({ row: input.row, column: "Họ và tên", message: `Đơn vị có ${candidates.length} người tên "${input.fullName}"; hãy sửa trực tiếp trên hệ thống` });
+        return;
       }
-    } else commitment = commitmentByHash.get(hash);
-    const key = commitment ? commitment.commitment_id : hash;
-    const seen = seenKeys.get(key);
-    if (seen !== undefined) {
-      issues.push({ row: input.row, column: input.rowKey ? "Mã dòng" : "Việc làm thiết thực", message: `Dòng này trùng với dòng ${seen}` });
-      continue;
-    }
-    seenKeys.set(key, input.row);
-    if (commitment) {
-      const same =
-        commitment.item_code === item.code &&
-        commitment.action === input.action &&
-        commitment.target === input.target &&
-        commitment.place === input.place &&
-        commitment.start_date === input.startDate &&
-        commitment.deadline === input.deadline;
-      if (same) {
-        unchanged++;
-        continue;
+      const person = candidates[0]!;
+      const item = itemByCode.get(input.item.toUpperCase());
+      if (!item) {
+        issues.push({ row: input.row, column: "Nội dung", message: `Nội dung "${input.item}" không có trong bộ tiêu chí của phong trào` });
+        return;
       }
-      if (commitment.registration_status === "approved") {
-        issues.push({ row: input.row, column: null, message: `Bản đăng ký của ${commitment.full_name} đã được duyệt; không thể sửa bằng tệp Excel` });
-        continue;
+      if (item.criterion_code.toUpperCase() !== input.criterion.toUpperCase()) {
+        issues.push({ row: input.row, column: "Tiêu chí", message: `Nội dung ${item.code} thuộc tiêu chí ${item.criterion_code}, không phải "${input.criterion}"` });
+        return;
       }
-      updates.push({ input, commitment, itemId: item.id });
-    } else {
-      if (registrationByPerson.get(person.person_id)?.status === "approved") {
-        issues.push({ row: input.row, column: null, message: `Bản đăng ký của ${person.full_name} đã được duyệt; không thể thêm việc làm bằng tệp Excel` });
-        continue;
+      let commitment: q.CommitmentSheetRow | undefined;
+      const hash = newRowKey(person.person_id, item.code, input.actionKey);
+      if (input.rowKey) {
+        commitment = commitmentById.get(input.rowKey.toLowerCase());
+        if (!commitment) {
+          issues.push({ row: input.row, column: "Mã dòng", message: `Mã dòng "${input.rowKey}" không thuộc bảng đăng ký này; để trống cho dòng mới` });
+          return;
+        }
+        if (commitment.person_id !== person.person_id) {
+          issues.push({ row: input.row, column: "Họ và tên", message: `Mã dòng này là của ${commitment.full_name}, không phải "${input.fullName}"` });
+          return;
+        }
+      } else commitment = byKey().get(hash);
+      const key = commitment ? commitment.commitment_id : hash;
+      const seen = seenKeys.get(key);
+      if (seen !== undefined) {
+        issues.push({ row: input.row, column: input.rowKey ? "Mã dòng" : "Việc làm thiết thực", message: `Dòng này trùng với dòng ${seen}` });
+        return;
       }
-      creates.push({ input, personId: person.person_id, itemId: item.id });
-    }
-  }
-  if (rows > 0 && inputs.length === 0 && issues.length === 0) issues.push({ row: 0, column: null, message: "Không có dòng hợp lệ nào" });
+      seenKeys.set(key, input.row);
+      if (commitment) {
+        const same =
+          commitment.item_code === item.code &&
+          commitment.action === input.action &&
+          commitment.target === input.target &&
+          commitment.place === input.place &&
+          commitment.start_date === input.startDate &&
+          commitment.deadline === input.deadline;
+        if (same) {
+          counts.unchanged++;
+          return;
+        }
+        if (commitment.registration_status === "approved") {
+          issues.push({ row: input.row, column: null, message: `Bản đăng ký của ${commitment.full_name} đã được duyệt; không thể sửa bằng tệp Excel` });
+          return;
+        }
+        counts.update++;
+        updates.push({ input, commitment, itemId: item.id });
+      } else {
+        if (registrationByPerson.get(person.person_id)?.status === "approved") {
+          issues.push({ row: input.row, column: null, message: `Bản đăng ký của ${person.full_name} đã được duyệt; không thể thêm việc làm bằng tệp Excel` });
+          return;
+        }
+        counts.create++;
+        creates.push({ input, personId: person.person_id, itemId: item.id });
+      }
+    };
 
-  const base = { dryRun, fileName, rows, create: creates.length, update: updates.length, unchanged, issues };
-  if (issues.length) {
-    const r = report({ ...base, ok: false, applied: false });
-    if (dryRun) return r;
-    throw new ImportRejected(r);
-  }
-  if (dryRun || (creates.length === 0 && updates.length === 0)) return report({ ...base, ok: true, applied: false });
-
-  const BATCH = 1000;
-  await db.transaction(async (tx) => {
+    // What the transaction writes, batch by batch: new registrations first, then their commitments.
     const newRegistrations = new Map<string, string>();
-    for (const c of creates) {
-      if (!registrationByPerson.has(c.personId) && !newRegistrations.has(c.personId)) newRegistrations.set(c.personId, randomUUID());
+    const touched = new Set<string>();
+    const BATCH = 1000;
+    const flush = async (tx: Queryable) => {
+      const regs: { id: string; personId: string }[] = [];
+      for (const c of creates) {
+        const own = registrationByPerson.get(c.personId);
+        if (own) touched.add(own.id);
+        else if (!newRegistrations.has(c.personId)) {
+          const id = randomUUID();
+          newRegistrations.set(c.personId, id);
+          regs.push({ id, personId: c.personId });
+        }
+      }
+      for (const u of updates) touched.add(u.commitment.registration_id);
+      for (let s = 0; s < regs.length; s += BATCH) await q.insertRegistrations(tx, campaignId, unitId, regs.slice(s, s + BATCH));
+      for (let s = 0; s < creates.length; s += BATCH) {
+        await q.insertCommitments(
+          tx,
+          creates.slice(s, s + BATCH).map((c) => ({
+            registrationId: registrationByPerson.get(c.personId)?.id ?? newRegistrations.get(c.personId)!,
+            itemId: c.itemId,
+            action: c.input.action,
+            target: c.input.target,
+            place: c.input.place,
+            startDate: c.input.startDate,
+            deadline: c.input.deadline,
+            sort: c.input.row,
+          })),
+        );
+      }
+      for (let s = 0; s < updates.length; s += BATCH) {
+        await q.updateCommitments(
+          tx,
+          updates.slice(s, s + BATCH).map((u) => ({ id: u.commitment.commitment_id, itemId: u.itemId, action: u.input.action, target: u.input.target, place: u.input.place, startDate: u.input.startDate, deadline: u.input.deadline })),
+        );
+      }
+      // a commitment moved to another criterion may now be broken by a violation of another kind
+      if (updates.length) await refreshCommitmentOutcomes(tx, { commitmentIds: updates.map((u) => u.commitment.commitment_id) });
+      creates = [];
+      updates = [];
+    };
+
+    let end: { rows: number; issues: SheetIssue[] } | null = null;
+    /** Matches batches until the end of the file; without `tx`, stops at the first batch worth writing. */
+    const pump = async (tx: Queryable | null) => {
+      for (let next = await (tx ? sheet.next() : first); ; next = await sheet.next()) {
+        if (next.done) {
+          end = next.value;
+          issues.push(...end.issues);
+          return;
+        }
+        issues.push(...next.value.issues);
+        for (const input of next.value.inputs) match(input);
+        if (dryRun || issues.length > 0) {
+          // never written: only the counts are kept
+          creates = [];
+          updates = [];
+        } else if (creates.length || updates.length) {
+          if (!tx) return;
+          await flush(tx);
+        }
+      }
+    };
+    /** The report once the whole file is read; `applied` when it was written. */
+    const finalReport = (applied: boolean) => {
+      const rows = end!.rows;
+      if (rows > 0 && counts.inputs === 0 && issues.length === 0) issues.push({ row: 0, column: null, message: "Không có dòng hợp lệ nào" });
+      const ok = issues.length === 0;
+      return report({ ok, applied: ok && applied, dryRun, fileName, rows, create: counts.create, update: counts.update, unchanged: counts.unchanged, issues });
+    };
+
+    await pump(null);
+    if (!end) {
+      // something to write and nothing wrong so far: write while the worker reads on
+      return await db.transaction(async (tx) => {
+        await flush(tx);
+        await pump(tx);
+        const r = finalReport(true);
+        // a wrong row after the first writes: the rollback leaves nothing behind
+        if (!r.ok) throw new ImportRejected(r);
+        await q.touchRegistrations(tx, [...touched]);
+        await recordAction(tx, actor, {
+          action: "registrations.import",
+          subjectType: "campaign_unit",
+          subjectId: campaignId,
+          unitId,
+          after: { campaignName: campaign.name, unitName: unit.name, fileName, rows: r.counts.rows, created: counts.create, updated: counts.update, unchanged: counts.unchanged, newRegistrations: newRegistrations.size },
+        });
+        return r;
+      });
     }
-    const regs = [...newRegistrations].map(([personId, id]) => ({ id, personId }));
-    for (let s = 0; s < regs.length; s += BATCH) await q.insertRegistrations(tx, campaignId, unitId, regs.slice(s, s + BATCH));
-    for (let s = 0; s < creates.length; s += BATCH) {
-      await q.insertCommitments(
-        tx,
-        creates.slice(s, s + BATCH).map((c) => ({
-          registrationId: registrationByPerson.get(c.personId)?.id ?? newRegistrations.get(c.personId)!,
-          itemId: c.itemId,
-          action: c.input.action,
-          target: c.input.target,
-          place: c.input.place,
-          startDate: c.input.startDate,
-          deadline: c.input.deadline,
-          sort: c.input.row,
-        })),
-      );
-    }
-    for (let s = 0; s < updates.length; s += BATCH) {
-      await q.updateCommitments(
-        tx,
-        updates.slice(s, s + BATCH).map((u) => ({ id: u.commitment.commitment_id, itemId: u.itemId, action: u.input.action, target: u.input.target, place: u.input.place, startDate: u.input.startDate, deadline: u.input.deadline })),
-      );
-    }
-    await refreshCommitmentOutcomes(tx, { commitmentIds: updates.map((u) => u.commitment.commitment_id) });
-    await q.touchRegistrations(tx, [...new Set([...updates.map((u) => u.commitment.registration_id), ...creates.flatMap((c) => (registrationByPerson.get(c.personId) ? [registrationByPerson.get(c.personId)!.id] : []))])]);
-    await recordAction(tx, actor, {
-      action: "registrations.import",
-      subjectType: "campaign_unit",
-      subjectId: campaignId,
-      unitId,
-      after: { campaignName: campaign.name, unitName: unit.name, fileName, rows, created: creates.length, updated: updates.length, unchanged, newRegistrations: regs.length },
-    });
-  });
-  return report({ ...base, ok: true, applied: true });
+    const r = finalReport(false);
+    if (!r.ok && !dryRun) throw new ImportRejected(r);
+    return r;
+  } finally {
+    await sheet.return(undefined as never);
+  }
 }

@@ -2,7 +2,7 @@ import { IdParams } from "@contracts/common.js";
 import { CoverageQuery } from "@contracts/registrations.js";
 import { ReportParams } from "@contracts/reports.js";
 import { actorOf, sendFile, type Feature } from "../../http/app-types.js";
-import { renderXlsxTable, XLSX_CONTENT_TYPE, type XlsxTable } from "../../spreadsheets/xlsx-table.js";
+import { XLSX_CONTENT_TYPE, type XlsxTable } from "../../spreadsheets/xlsx-table.js";
 import { presentSheet } from "../evaluations/evaluations.present.js";
 import * as evaluations from "../evaluations/evaluations.service.js";
 import * as registrations from "../registrations/registrations.service.js";
@@ -14,10 +14,10 @@ import { coverageTable, evaluationTable, rollupTable } from "./table-exports.she
  * `export.xlsx` beside the tables users work with on screen: each loads the page's own view through
  * its feature's service (which authorizes exactly as the page does) and writes it as a workbook.
  */
-export const tableExportsRoutes: Feature = (app, { db }) => {
+export const tableExportsRoutes: Feature = (app, { db, workers }) => {
   const tags = ["Xuất Excel"];
   const send = async (reply: Parameters<typeof sendFile>[0], table: XlsxTable) =>
-    sendFile(reply, { body: await renderXlsxTable(table), contentType: XLSX_CONTENT_TYPE, fileName: `${table.title}.xlsx` });
+    sendFile(reply, { body: await workers.renderXlsx(table), contentType: XLSX_CONTENT_TYPE, fileName: `${table.title}.xlsx` });
 
   app.get(
     "/api/registrations/coverage/export.xlsx",
