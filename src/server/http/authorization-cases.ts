@@ -363,7 +363,7 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
       expect: [403],
     };
   },
-  "POST /api/registrations/:id/submit": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [403] }),
+  "POST /api/registrations/:id/submit": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [404] }),
   "POST /api/registrations/:id/approve": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).submittedRegistrationId}/approve`, expect: [404] }),
   "POST /api/registrations/:id/return": async (f) => ({
     as: "th.phobithu",
@@ -375,7 +375,7 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
 
   // progress and evidence
   "GET /api/commitments/:id/progress": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, expect: [404] }),
-  "POST /api/commitments/:id/progress": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, body: {}, expect: [403] }),
+  "POST /api/commitments/:id/progress": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, body: {}, expect: [404] }),
   "GET /api/registrations/:id/timeline": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/timeline`, expect: [404] }),
   "GET /api/evidence-files/:id": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `/api/evidence-files/${(await regs(f)).evidenceFileId}`, expect: [404] }),
 
@@ -565,4 +565,28 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
       if (res.body.items.some((i: { unitName: string }) => i.unitName !== "Chi bộ Trường Tiểu học Thạnh An")) throw new Error("todo leaked another unit");
     },
   }),
+};
+
+/**
+ * A person's own things asked for by a colleague of the same cell (th.gv02, an ordinary member,
+ * on th.gv01's approved sheet): being in the same cell is not a reason to read or change another
+ * member's sheet, its progress, timeline or evidence. "not yours" looks like "does not exist": 404.
+ */
+export const MEMBER_TO_MEMBER_CASES: Record<string, CaseFactory> = {
+  "GET /api/registrations/:id": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}`, expect: [404] }),
+  "PUT /api/registrations/:id": async (f) => {
+    const s = await regs(f);
+    return {
+      as: "th.gv02",
+      method: "PUT",
+      url: `/api/registrations/${s.teacherRegistrationId}`,
+      body: { commitments: [{ criterionItemId: s.campaign.items["IV.2"], action: "Sửa hộ", target: "Y", deadline: "2026-06-30" }] },
+      expect: [404],
+    };
+  },
+  "POST /api/registrations/:id/submit": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [404] }),
+  "GET /api/registrations/:id/timeline": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/timeline`, expect: [404] }),
+  "GET /api/commitments/:id/progress": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, expect: [404] }),
+  "POST /api/commitments/:id/progress": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, body: {}, expect: [404] }),
+  "GET /api/evidence-files/:id": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/evidence-files/${(await regs(f)).evidenceFileId}`, expect: [404] }),
 };

@@ -1,4 +1,4 @@
-import { canManage, canView, canViewStaff, holdsPosition, type Actor } from "../../http/actor.js";
+import { canManage, canViewStaff, holdsPosition, type Actor } from "../../http/actor.js";
 import type { CampaignRow, RegistrationRow } from "./registrations.queries.js";
 
 /** Registration, editing and submission happen while the campaign is active (not a draft, not closed). */
@@ -26,9 +26,13 @@ export function isOwner(actor: Actor, r: Pick<RegistrationRow, "person_id">): bo
   return r.person_id !== null && actor.personId === r.person_id;
 }
 
-/** One registration is readable by its owner and by whoever may read the unit. */
+/**
+ * One registration (its commitments, progress, timeline and evidence) is readable by its owner and
+ * by those who see the unit's whole sheet (its leaders and staff scopes). A colleague in the same
+ * cell does not read another member's sheet: being able to see the unit is not enough.
+ */
 export function canViewRegistration(actor: Actor, r: Pick<RegistrationRow, "person_id" | "unit_id">): boolean {
-  return isOwner(actor, r) || canView(actor, r.unit_id);
+  return isOwner(actor, r) || canViewSheet(actor, r.unit_id);
 }
 
 /**

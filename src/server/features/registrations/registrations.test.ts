@@ -187,12 +187,13 @@ describe("editing", () => {
     expect(r.body.error.details[0].path).toBe("commitments.0.id");
   });
 
-  it("someone else's sheet: a colleague gets 403, a member of another cell 404, and nothing changes", async () => {
+  it("someone else's sheet: a colleague and a member of another cell get 404 (not even a read), and nothing changes", async () => {
     const c = await newCampaign();
     const id = await createOwn("th.gv01", c);
     const colleague = await as("th.gv02");
-    expect((await colleague.put(`/api/registrations/${id}`, { commitments: [commitment(c, "I.1")] })).status).toBe(403);
-    expect((await colleague.post(`/api/registrations/${id}/submit`)).status).toBe(403);
+    expect((await colleague.get(`/api/registrations/${id}`)).status).toBe(404);
+    expect((await colleague.put(`/api/registrations/${id}`, { commitments: [commitment(c, "I.1")] })).status).toBe(404);
+    expect((await colleague.post(`/api/registrations/${id}/submit`)).status).toBe(404);
     // the secretary may read but not write a member's own sheet
     expect((await (await as("th.bithu")).put(`/api/registrations/${id}`, { commitments: [commitment(c, "I.1")] })).status).toBe(403);
 
