@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { setupTestApp, signIn, anonymous, type Client, type TestContext } from "../test/support.js";
-import { AUTHORIZATION_CASES, MEMBER_TO_MEMBER_CASES, type AuthzCase, type AuthzFixture } from "./authorization-cases.js";
+import { AUTHORIZATION_CASES, MEMBER_TO_MEMBER_CASES, SELF_APPROVAL_CASES, type AuthzCase, type AuthzFixture } from "./authorization-cases.js";
 
 /**
  * Walks the route table: every route must be public or have an out-of-scope case in
@@ -74,6 +74,16 @@ describe("a member does not read or change a colleague's own things", () => {
     expect(Object.keys(MEMBER_TO_MEMBER_CASES).filter((k) => !known.has(k))).toEqual([]);
   });
   for (const [name, make] of Object.entries(MEMBER_TO_MEMBER_CASES)) {
+    it(name, async () => expectRefused(name, await make(fixture)));
+  }
+});
+
+describe("nobody approves what they wrote or what is about themselves", () => {
+  it("every case names a real route", () => {
+    const known = new Set(routes.map(key));
+    expect(Object.keys(SELF_APPROVAL_CASES).filter((k) => !known.has(k.split(" — ")[0]!))).toEqual([]);
+  });
+  for (const [name, make] of Object.entries(SELF_APPROVAL_CASES)) {
     it(name, async () => expectRefused(name, await make(fixture)));
   }
 });
