@@ -50,7 +50,7 @@ export interface BuildAppOptions {
 
 /** Builds the HTTP app (tests call this with their own database). */
 export async function buildApp({ db, config, logger = false, onRoute }: BuildAppOptions): Promise<App> {
-  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: config.trustProxy }).withTypeProvider<ZodTypeProvider>();
   if (onRoute) {
     app.addHook("onRoute", (r) => {
       for (const method of [r.method].flat()) {

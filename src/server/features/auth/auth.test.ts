@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../app.js";
+import { loadConfig } from "../../config.js";
+import { DEMO_PASSWORD } from "../../db/seed/demo.js";
+import type { App } from "../../http/app-types.js";
 import { anonymous, setupTestApp, signIn, type TestContext } from "../../test/support.js";
 import { buildAccount, TEST_PASSWORD } from "../../test/factories.js";
 
@@ -54,14 +58,10 @@ describe("sign-in", () => {
   });
 
   it("throttles an address after 20 failures across accounts", async () => {
-    const anon = anonymous(ctx.app);
-    const headers = { "x-forwarded-for": "203.0.113.9" };
-    for (let i = 0; i < 20; i++) {
-      await anon.request({ method: "POST", url: "/api/auth/login", payload: { username: `khong-co-${i}`, password: "x" }, headers });
-    }
+    const remoteAddress = "198.51.100.20";
+    for (let i = 0; i < 20; i++) await loginFrom(ctx.app, remoteAddress, `khong-co-${i}`, "x");
     const { username } = await buildAccount(ctx.db, {});
-    const r = await anon.request({ method: "POST", url: "/api/auth/login", payload: { username, password: TEST_PASSWORD }, headers });
-    expect(r.status).toBe(429);
+    expect((await loginFrom(ctx.app, remoteAddress, username, TEST_PASSWORD)).statusCode).toBe(429);
   });
 
   it("refuses a disabled account", async () => {
@@ -70,6 +70,51 @@ describe("sign-in", () => {
     const r = await anonymous(ctx.app).post("/api/auth/login", { username, password: TEST_PASSWORD });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe("ACCOUNT_DISABLED");
+  });
+});
+
+/** A sign-in as it arrives from `remoteAddress` (the socket's address), with optional headers. */
+function loginFrom(app: App, remoteAddress: string, username: string, password: string, headers: Record<string, string> = {}) {
+  return app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, remoteAddress, headers });
+}
+const lastFailedIp = async (username: string) =>
+  (await ctx.db.query<{ after: { ip: string } }>("SELECT after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'username' = $1 ORDER BY id DESC LIMIT 1", [username]))[0]?.after.ip;
+
+describe("client addresses behind a reverse proxy (TRUST_PROXY)", () => {
+  it("by default a forged X-Forwarded-For is ignored: 20 failures from one socket address are throttled whatever the header says", async () => {
+    const remoteAddress = "198.51.100.7";
+    for (let i = 0; i < 20; i++) {
+      const r = await loginFrom(ctx.app, remoteAddress, `gia-mao-${i}`, "x", { "x-forwarded-for": `203.0.113.${i}` });
+      expect(r.statusCode).toBe(401);
+    }
+    expect(await lastFailedIp("gia-mao-19")).toBe(remoteAddress);
+    const r = await loginFrom(ctx.app, remoteAddress, "gia-mao-20", "x", { "x-forwarded-for": "203.0.113.250" });
+    expect(r.statusCode).toBe(429);
+    expect(r.json().error.code).toBe("RATE_LIMITED");
+  });
+
+  it("with TRUST_PROXY naming the proxy, only that proxy's X-Forwarded-For gives the client's address", async () => {
+    const behindProxy = await buildApp({ db: ctx.db, config: { ...loadConfig({ DATA_DIR: "/nonexistent", WEB_DIR: "/nonexistent" }), trustProxy: "10.0.0.0/8" } });
+    try {
+      await loginFrom(behindProxy, "10.1.2.3", "qua-proxy", "x", { "x-forwarded-for": "203.0.113.77" });
+      expect(await lastFailedIp("qua-proxy")).toBe("203.0.113.77");
+      await loginFrom(behindProxy, "198.51.100.9", "khong-qua-proxy", "x", { "x-forwarded-for": "203.0.113.78" });
+      expect(await lastFailedIp("khong-qua-proxy")).toBe("198.51.100.9");
+      // the session cookie is Secure when the trusted proxy says the browser used HTTPS, and only then
+      const viaHttps = await behindProxy.inject({ method: "POST", url: "/api/auth/login", payload: { username: "th.gv01", password: DEMO_PASSWORD }, remoteAddress: "10.1.2.3", headers: { "x-forwarded-proto": "https" } });
+      expect(String(viaHttps.headers["set-cookie"])).toMatch(/; Secure/i);
+      const forged = await behindProxy.inject({ method: "POST", url: "/api/auth/login", payload: { username: "th.gv01", password: DEMO_PASSWORD }, remoteAddress: "198.51.100.9", headers: { "x-forwarded-proto": "https" } });
+      expect(forged.statusCode).toBe(200);
+      expect(String(forged.headers["set-cookie"])).not.toMatch(/; Secure/i);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it("TRUST_PROXY is off unless set, and trusting everyone is refused", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8" }).trustProxy).toBe("127.0.0.1,10.0.0.0/8");
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY/);
   });
 });
 
