@@ -48,7 +48,36 @@ describe("sign-in", () => {
     expect(audit[0]?.after.username).toBe("th.bithu");
   });
 
-  it("throttles an account after 5 failures (429), even with the right password", async () => {
+  it("five wrong passwords lock the account only from that address; its owner signs in from another (admin included)", async () => {
+    const attacker = "198.51.100.40";
+    for (let i = 0; i < 5; i++) expect((await loginFrom(ctx.app, attacker, "admin", "sai-mat-khau")).statusCode).toBe(401);
+    const blocked = await loginFrom(ctx.app, attacker, "admin", DEMO_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe("RATE_LIMITED");
+    const owner = await loginFrom(ctx.app, "198.51.100.41", "admin", DEMO_PASSWORD);
+    expect(owner.statusCode).toBe(200);
+    expect(owner.json().account.username).toBe("admin");
+  });
+
+  it("each further failure after the lock doubles it (growing delays), up to 15 minutes", async () => {
+    const { username } = await buildAccount(ctx.db, {});
+    const from = "198.51.100.42";
+    const lockSeconds = async () => {
+      const r = await ctx.db.query<{ s: number }>("SELECT EXTRACT(EPOCH FROM locked_until - now())::float8 AS s FROM login_throttle WHERE key = $1", [`account-ip:${username}|${from}`]);
+      return r[0]!.s;
+    };
+    const expireLock = () => ctx.db.query("UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE key = $1", [`account-ip:${username}|${from}`]);
+    for (let i = 0; i < 5; i++) await loginFrom(ctx.app, from, username, "sai-mat-khau");
+    const seen = [await lockSeconds()];
+    for (let i = 0; i < 5; i++) {
+      await expireLock();
+      expect((await loginFrom(ctx.app, from, username, "sai-mat-khau")).statusCode).toBe(401);
+      seen.push(await lockSeconds());
+    }
+    expect(seen.map((s) => Math.round(s / 10) * 10)).toEqual([60, 120, 240, 480, 900, 900]);
+  });
+
+  it("throttles an account after 5 failures from one address (429), even with the right password", async () => {
     const { username } = await buildAccount(ctx.db, {});
     const anon = anonymous(ctx.app);
     for (let i = 0; i < 5; i++) expect((await anon.post("/api/auth/login", { username, password: "sai-mat-khau" })).status).toBe(401);
