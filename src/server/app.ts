@@ -31,7 +31,8 @@ import { notificationsRoutes } from "./features/notifications/notifications.rout
 import { documentsRoutes } from "./features/documents/documents.routes.js";
 import { tableExportsRoutes } from "./features/table-exports/table-exports.routes.js";
 import type { App, Feature } from "./http/app-types.js";
-import { registerErrorHandling } from "./http/errors.js";
+import { clientErrorHandler, registerErrorHandling } from "./http/errors.js";
+import { registerTextGuard } from "./http/input-text.js";
 import { registerSession } from "./http/session.js";
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
@@ -50,7 +51,7 @@ export interface BuildAppOptions {
 
 /** Builds the HTTP app (tests call this with their own database). */
 export async function buildApp({ db, config, logger = false, onRoute }: BuildAppOptions): Promise<App> {
-  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: config.trustProxy }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: config.trustProxy, clientErrorHandler }).withTypeProvider<ZodTypeProvider>();
   if (onRoute) {
     app.addHook("onRoute", (r) => {
       for (const method of [r.method].flat()) {
@@ -61,6 +62,7 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerTextGuard(app);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 50 } });

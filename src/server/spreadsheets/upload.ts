@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../http/errors.js";
+import { assertCleanText } from "../http/input-text.js";
 import { looksLikeZip } from "./xlsx-reader.js";
 
 /**
@@ -11,6 +12,7 @@ export async function readXlsxUpload(req: FastifyRequest, maxBytes: number): Pro
   if (!req.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Hãy gửi tệp Excel (.xlsx) dạng multipart/form-data");
   const part = await req.file();
   if (!part) throw new AppError("VALIDATION_FAILED", "Chưa chọn tệp Excel", [{ path: "file", message: "Chưa chọn tệp" }]);
+  assertCleanText({ file: part.filename });
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `Tệp vượt quá dung lượng cho phép (tối đa ${(maxBytes / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB)`);
   let file: Buffer;
   try {

@@ -208,6 +208,47 @@ describe("errors", () => {
     expect(r.body.error.code).toBe("VALIDATION_FAILED");
     expect(r.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(["username"]));
   });
+  it("a NUL byte or a lone surrogate in any text is a 400 VALIDATION_FAILED naming the field, never a 500 or SQL", async () => {
+    const cases: { method: "POST" | "GET" | "PATCH"; url: string; payload?: unknown; path: string; signedIn?: boolean }[] = [
+      { method: "POST", url: "/api/auth/login", payload: { username: "th.gv01\u0000", password: "x" }, path: "username" },
+      { method: "POST", url: "/api/auth/login", payload: { username: "th.gv01", password: "\ud800" }, path: "password" },
+      { method: "GET", url: "/api/people?q=%00", path: "q", signedIn: true },
+      { method: "PATCH", url: `/api/units/${ctx.units["cb-ap-thanh-hoa"]}`, payload: { name: "Chi bộ \udc00", effectiveDate: "2026-01-01" }, path: "name", signedIn: true },
+    ];
+    const admin = await signIn(ctx.app, "admin");
+    for (const c of cases) {
+      const client = c.signedIn ? admin : anonymous(ctx.app);
+      // the raw JSON keeps the escapes, so the server's JSON.parse makes the bad characters
+      const r = await client.request({ method: c.method, url: c.url, ...(c.payload ? { payload: JSON.stringify(c.payload).replace(/\\\\u/g, "\\u"), headers: { "content-type": "application/json" } } : {}) });
+      expect(r.status, c.url).toBe(400);
+      expect(r.body.error.code).toBe("VALIDATION_FAILED");
+      expect(r.body.error.details[0].path).toBe(c.path);
+      expect(JSON.stringify(r.body)).not.toMatch(/SELECT|INSERT|UPDATE |at .*\.ts:/);
+    }
+  });
+
+  it("headers too large are a 431 in the error shape", async () => {
+    const { request } = await import("node:http");
+    const app = await buildApp({ db: ctx.db, config: loadConfig({ DATA_DIR: "/nonexistent", WEB_DIR: "/nonexistent" }) });
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const url = new URL("/api/health", address);
+      const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(url, { headers: { "x-qua-lon": "a".repeat(20_000) } }, (r) => {
+          let body = "";
+          r.on("data", (d: Buffer) => (body += d.toString()));
+          r.on("end", () => resolve({ status: r.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(res.status).toBe(431);
+      expect(JSON.parse(res.body)).toEqual({ error: { code: "HEADERS_TOO_LARGE", message: expect.any(String) } });
+    } finally {
+      await app.close();
+    }
+  });
+
   it("an unknown API path is a 404 in the error shape", async () => {
     const r = await anonymous(ctx.app).get("/api/khong-co");
     expect(r.status).toBe(404);

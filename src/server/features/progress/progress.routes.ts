@@ -9,6 +9,7 @@ import {
 } from "@contracts/progress.js";
 import { actorOf, sendFile, type Feature } from "../../http/app-types.js";
 import { AppError, invalid } from "../../http/errors.js";
+import { assertCleanText } from "../../http/input-text.js";
 import { presentEvidence } from "./progress.present.js";
 import * as svc from "./progress.service.js";
 
@@ -27,6 +28,7 @@ async function readProgressForm(req: FastifyRequest) {
       fields[part.fieldname] = part.value;
     }
   }
+  assertCleanText({ ...fields, files: files.map((f) => f.fileName) });
   const parsed = ProgressFields.safeParse(fields);
   if (!parsed.success) {
     throw invalid(
