@@ -4,6 +4,7 @@ import { invalid } from "./errors.js";
 // A NUL character, or half of a UTF-16 surrogate pair standing alone: neither can be stored in
 // PostgreSQL text or jsonb (the driver would fail with a 500 and the SQL in its error), and no
 // honest form sends them.
+// eslint-disable-next-line no-control-regex -- the NUL character is exactly what this looks for
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The dotted path of the first string inside `value` that holds a NUL or a lone surrogate, or null. */
