@@ -33,6 +33,7 @@ import { tableExportsRoutes } from "./features/table-exports/table-exports.route
 import type { App, Feature } from "./http/app-types.js";
 import { clientErrorHandler, registerErrorHandling } from "./http/errors.js";
 import { registerTextGuard } from "./http/input-text.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerSession } from "./http/session.js";
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
@@ -64,6 +65,7 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   registerErrorHandling(app);
   registerTextGuard(app);
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 50 } });
   await app.register(swagger, {
