@@ -286,4 +286,24 @@ describe("timelines and downloads", () => {
     expect((await (await as("thanhhoa.bithu")).get(url)).status).toBe(404);
     expect((await (await as("thanhhoa.bithu")).get("/api/evidence-files/00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
+
+  it("evidence never runs as a page of the app: a PDF always downloads, an image shows inline only in a sandbox", async () => {
+    const { commitmentId } = await approvedCommitment();
+    const gv = await as("th.gv01");
+    const pdfWithScript = Buffer.from("%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n");
+    const r = await post(gv, commitmentId, { status: "in_progress" }, [
+      { filename: "co-script.pdf", data: pdfWithScript },
+      { filename: "anh.png", data: TINY_PNG },
+    ]);
+    expect(r.status).toBe(201);
+    const [pdf, png] = r.body.files as { url: string }[];
+    const pdfInline = await gv.get(`${pdf!.url}?inline=1`);
+    expect(pdfInline.headers["content-disposition"]).toMatch(/^attachment;/);
+    expect(pdfInline.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
+    expect(pdfInline.headers["x-content-type-options"]).toBe("nosniff");
+    const pngInline = await gv.get(`${png!.url}?inline=1`);
+    expect(pngInline.headers["content-disposition"]).toMatch(/^inline;/);
+    expect(pngInline.headers["content-type"]).toBe("image/png");
+    expect(pngInline.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
+  });
 });
