@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { AppError } from "../http/errors.js";
 import { assertCleanText } from "../http/input-text.js";
 import { looksLikeZip } from "./xlsx-reader.js";
+import { assertSafeZip } from "./zip-guard.js";
 
 /**
  * Reads the single XLSX file of a multipart upload (field name free) into a Buffer, bounded by the
@@ -23,5 +24,6 @@ export async function readXlsxUpload(req: FastifyRequest, maxBytes: number): Pro
   }
   if (part.file.truncated) throw tooLarge();
   if (!looksLikeZip(file)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Tệp "${part.filename}" không phải bảng tính Excel (.xlsx)`);
+  await assertSafeZip(file);
   return { file, fileName: part.filename || null };
 }
