@@ -2,7 +2,7 @@ import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDb } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
-import { DEMO_PASSWORD, demoAccountLines, isEmpty, seedDemo } from "./db/seed/demo.js";
+import { DEMO_PASSWORD, demoAccountLines, seedDemoIfEmpty } from "./db/seed/demo.js";
 import "./features/demo-seeders.js";
 
 /** Process entry: config, database, migrations, demo data when asked, HTTP server, clean shutdown. */
@@ -11,11 +11,7 @@ async function main() {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
-  let seeded = false;
-  if (config.seedDemo && (await isEmpty(db))) {
-    await seedDemo(db);
-    seeded = true;
-  }
+  const seeded = config.seedDemo && (await seedDemoIfEmpty(db));
   const app = await buildApp({ db, config, logger: { level: process.env.LOG_LEVEL ?? "warn" } });
 
   let closing = false;
