@@ -31,7 +31,7 @@ import { notificationsRoutes } from "./features/notifications/notifications.rout
 import { documentsRoutes } from "./features/documents/documents.routes.js";
 import { tableExportsRoutes } from "./features/table-exports/table-exports.routes.js";
 import type { App, Feature } from "./http/app-types.js";
-import { clientErrorHandler, registerErrorHandling } from "./http/errors.js";
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./http/errors.js";
 import { registerTextGuard } from "./http/input-text.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerSession } from "./http/session.js";
@@ -52,7 +52,7 @@ export interface BuildAppOptions {
 
 /** Builds the HTTP app (tests call this with their own database). */
 export async function buildApp({ db, config, logger = false, onRoute }: BuildAppOptions): Promise<App> {
-  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: config.trustProxy, clientErrorHandler }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: config.trustProxy, clientErrorHandler, frameworkErrors }).withTypeProvider<ZodTypeProvider>();
   if (onRoute) {
     app.addHook("onRoute", (r) => {
       for (const method of [r.method].flat()) {

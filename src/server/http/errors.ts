@@ -1,5 +1,5 @@
 import type { Socket } from "node:net";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
 /** The closed set of error codes clients branch on, each with its HTTP status. */
@@ -93,6 +93,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     reply.status(404).send(body("NOT_FOUND", "Không tìm thấy địa chỉ yêu cầu"));
   });
+}
+
+/**
+ * What Fastify's router refuses before any route runs (a path that is not valid percent-encoded
+ * UTF-8, a path parameter over the length limit): 400 in the one error shape.
+ */
+export function frameworkErrors(_err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(400).send(body("VALIDATION_FAILED", "Địa chỉ yêu cầu không hợp lệ"));
 }
 
 /**
