@@ -42,6 +42,8 @@ export const UnitNode = z.object({
   canManage: z.boolean(),
   /** May read the unit's staff lists (export the members to Excel). */
   canViewStaff: z.boolean(),
+  /** May rename, move or end the unit: the act of the level above (or an administrator), never of the unit itself. */
+  canRestructure: z.boolean(),
 });
 export type UnitNode = z.infer<typeof UnitNode>;
 

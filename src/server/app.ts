@@ -28,7 +28,9 @@ import { notificationsRoutes } from "./features/notifications/notifications.rout
 import { documentsRoutes } from "./features/documents/documents.routes.js";
 import { tableExportsRoutes } from "./features/table-exports/table-exports.routes.js";
 import type { App, Feature } from "./http/app-types.js";
-import { registerErrorHandling } from "./http/errors.js";
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./http/errors.js";
+import { registerTextGuard } from "./http/input-text.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerSession } from "./http/session.js";
 import { registerCompression, registerWebAssets } from "./http/web-assets.js";
 import { WorkerPool } from "./workers/worker-pool.js";
@@ -49,7 +51,7 @@ export interface BuildAppOptions {
 
 /** Builds the HTTP app (tests call this with their own database). */
 export async function buildApp({ db, config, logger = false, onRoute }: BuildAppOptions): Promise<App> {
-  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: config.trustProxy, clientErrorHandler, frameworkErrors }).withTypeProvider<ZodTypeProvider>();
   if (onRoute) {
     app.addHook("onRoute", (r) => {
       for (const method of [r.method].flat()) {
@@ -60,7 +62,9 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerTextGuard(app);
 
+  await registerSecurityHeaders(app);
   // Before any route: its hooks apply to the routes registered after it.
   await registerCompression(app);
   await app.register(cookie);

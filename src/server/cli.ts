@@ -4,8 +4,8 @@ import { recordAction } from "./audit/record-action.js";
 import { loadConfig } from "./config.js";
 import { openDb, type Db } from "./db/client.js";
 import { migrate, MIGRATION_LOCK } from "./db/migrate.js";
+import { seedDemoIfEmpty } from "./db/seed/demo.js";
 import { backfillCommitmentOutcomes } from "./features/registrations/commitments.js";
-import { isEmpty, seedDemo } from "./db/seed/demo.js";
 import { hashPassword, passwordProblem } from "./features/auth/passwords.js";
 import "./features/demo-seeders.js";
 
@@ -100,8 +100,7 @@ async function run(argv: string[]) {
     }
     case "seed-demo":
       await withDb(async (db) => {
-        if (!(await isEmpty(db))) fail("Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống");
-        await seedDemo(db);
+        if (!(await seedDemoIfEmpty(db))) fail("Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống");
       });
       return console.log("Đã nạp dữ liệu mẫu.");
     case "migrate": {

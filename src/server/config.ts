@@ -12,6 +12,12 @@ export interface Config {
   seedDemo: boolean;
   sessionTtlHours: number;
   secureCookies: boolean;
+  /**
+   * Which reverse proxies may set X-Forwarded-For/-Proto: false (the default: nobody, the socket's
+   * address is the client) or a list of addresses/CIDR ranges. Trusting every
+   * sender would let anyone forge the address the sign-in throttle counts by.
+   */
+  trustProxy: false | string;
   version: string;
   webDir: string;
   maxUploadBytes: number;
@@ -26,6 +32,23 @@ function parseBool(v: string | undefined): boolean | undefined {
   return ["1", "true", "yes", "on"].includes(v.toLowerCase());
 }
 
+/**
+ * TRUST_PROXY: "10.0.0.5,10.0.0.0/8" or proxy-addr names ("loopback", "uniquelocal"). "true"/"*"
+ * is refused: it trusts any client's own X-Forwarded-For.
+ */
+function parseTrustProxy(v: string | undefined): false | string {
+  const value = v?.trim();
+  if (!value || ["0", "false", "no", "off"].includes(value.toLowerCase())) return false;
+  if (["1", "true", "yes", "on", "*", "all"].includes(value.toLowerCase())) {
+    throw new Error("TRUST_PROXY phải là địa chỉ hoặc dải địa chỉ của reverse proxy (ví dụ 127.0.0.1 hoặc 10.0.0.0/8), không được tin mọi nguồn");
+  }
+  return value
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(",");
+}
+
 /** Reads the environment (or an override map in tests) into a typed Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -37,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: parseBool(env.SEED_DEMO) ?? databaseUrl === undefined,
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
     secureCookies: parseBool(env.SECURE_COOKIES) ?? false,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     version: env.npm_package_version ?? "0.1.0",
     webDir: path.resolve(env.WEB_DIR ?? "./dist/web"),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),

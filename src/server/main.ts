@@ -2,7 +2,7 @@ import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDb } from "./db/client.js";
 import { migrate, MIGRATION_LOCK } from "./db/migrate.js";
-import { DEMO_PASSWORD, demoAccountLines, isEmpty, seedDemo } from "./db/seed/demo.js";
+import { DEMO_PASSWORD, demoAccountLines, seedDemoIfEmpty } from "./db/seed/demo.js";
 import "./features/demo-seeders.js";
 import { backfillCommitmentOutcomes } from "./features/registrations/commitments.js";
 
@@ -14,11 +14,7 @@ async function main() {
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
   const filled = await backfillCommitmentOutcomes(db, MIGRATION_LOCK);
   if (filled) console.log(`Đã tính kết quả của ${filled} việc làm đăng ký trước đây`);
-  let seeded = false;
-  if (config.seedDemo && (await isEmpty(db))) {
-    await seedDemo(db);
-    seeded = true;
-  }
+  const seeded = config.seedDemo && (await seedDemoIfEmpty(db));
   const app = await buildApp({ db, config, logger: { level: process.env.LOG_LEVEL ?? "warn" } });
 
   let closing = false;

@@ -44,6 +44,15 @@ export function canManage(actor: Actor, unitId: string): boolean {
   return actor.isAdmin || actor.manageUnits.has(unitId);
 }
 
+/**
+ * May the actor rename, move or end a unit whose parent is `parentId`? That is the act of the
+ * level above: managing the unit itself is not enough (a cell's secretary cannot dissolve or
+ * rename his own cell); a unit without a parent is the administrator's.
+ */
+export function canRestructure(actor: Actor, parentId: string | null): boolean {
+  return actor.isAdmin || (parentId !== null && actor.manageUnits.has(parentId));
+}
+
 /** Does the actor hold one of these positions in this very unit today? */
 export function holdsPosition(actor: Actor, unitId: string, ...roles: PositionRole[]): boolean {
   return actor.positions.some((p) => p.unitId === unitId && roles.includes(p.role));

@@ -57,5 +57,7 @@ export function sendFile(reply: FastifyReply, opts: { body: Buffer; contentType:
   return reply
     .header("Content-Type", opts.contentType)
     .header("Content-Disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(opts.fileName)}`)
+    // should a browser still render it, a downloaded file runs in a sandbox with nothing allowed
+    .header("Content-Security-Policy", "sandbox; default-src 'none'")
     .send(opts.body);
 }

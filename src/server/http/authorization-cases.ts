@@ -363,7 +363,7 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
       expect: [403],
     };
   },
-  "POST /api/registrations/:id/submit": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [403] }),
+  "POST /api/registrations/:id/submit": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [404] }),
   "POST /api/registrations/:id/approve": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).submittedRegistrationId}/approve`, expect: [404] }),
   "POST /api/registrations/:id/return": async (f) => ({
     as: "th.phobithu",
@@ -375,7 +375,7 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
 
   // progress and evidence
   "GET /api/commitments/:id/progress": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, expect: [404] }),
-  "POST /api/commitments/:id/progress": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, body: {}, expect: [403] }),
+  "POST /api/commitments/:id/progress": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, body: {}, expect: [404] }),
   "GET /api/registrations/:id/timeline": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/timeline`, expect: [404] }),
   "GET /api/evidence-files/:id": async (f) => ({ as: "thanhhoa.bithu", method: "GET", url: `/api/evidence-files/${(await regs(f)).evidenceFileId}`, expect: [404] }),
 
@@ -564,5 +564,84 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
     check: (res) => {
       if (res.body.items.some((i: { unitName: string }) => i.unitName !== "Chi bộ Trường Tiểu học Thạnh An")) throw new Error("todo leaked another unit");
     },
+  }),
+};
+
+/**
+ * A person's own things asked for by a colleague of the same cell (th.gv02, an ordinary member,
+ * on th.gv01's approved sheet): being in the same cell is not a reason to read or change another
+ * member's sheet, its progress, timeline or evidence. "not yours" looks like "does not exist": 404.
+ */
+export const MEMBER_TO_MEMBER_CASES: Record<string, CaseFactory> = {
+  "GET /api/registrations/:id": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}`, expect: [404] }),
+  "PUT /api/registrations/:id": async (f) => {
+    const s = await regs(f);
+    return {
+      as: "th.gv02",
+      method: "PUT",
+      url: `/api/registrations/${s.teacherRegistrationId}`,
+      body: { commitments: [{ criterionItemId: s.campaign.items["IV.2"], action: "Sửa hộ", target: "Y", deadline: "2026-06-30" }] },
+      expect: [404],
+    };
+  },
+  "POST /api/registrations/:id/submit": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [404] }),
+  "GET /api/registrations/:id/timeline": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/timeline`, expect: [404] }),
+  "GET /api/commitments/:id/progress": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, expect: [404] }),
+  "POST /api/commitments/:id/progress": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, body: {}, expect: [404] }),
+  "GET /api/evidence-files/:id": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/evidence-files/${(await regs(f)).evidenceFileId}`, expect: [404] }),
+};
+
+const selfScenarios = new WeakMap<object, Promise<{ ownId: string; collectiveId: string }>>();
+
+/**
+ * th.bithu's own sheet and the cell's collective sheet he wrote, both submitted through the API
+ * (so their audit records name him as the author); built once per database.
+ */
+function selfApprovalScenario(f: AuthzFixture) {
+  let s = selfScenarios.get(f.ctx.db);
+  if (!s) {
+    s = (async () => {
+      const { campaign } = await regs(f);
+      const bithu = await f.as("th.bithu");
+      const commitments = [{ criterionItemId: campaign.items["IV.2"], action: "Chấp hành luật giao thông", target: "0 lỗi", deadline: "2026-12-31" }];
+      const school = u(f, "cb-tieu-hoc-thanh-an");
+      const own = await bithu.post("/api/registrations", { campaignId: campaign.campaignId, unitId: school, commitments });
+      const collective = await bithu.post("/api/registrations", { campaignId: campaign.campaignId, unitId: school, collectiveName: "Chi bộ Trường Tiểu học Thạnh An", commitments });
+      for (const r of [own, collective]) {
+        if (r.status !== 201) throw new Error(`self-approval scenario: ${r.status} ${JSON.stringify(r.body)}`);
+        await bithu.post(`/api/registrations/${r.body.id}/submit`);
+      }
+      return { ownId: own.body.id as string, collectiveId: collective.body.id as string };
+    })();
+    selfScenarios.set(f.ctx.db, s);
+  }
+  return s;
+}
+
+/**
+ * Separation of duties, keyed "METHOD /route — what": the cell's secretary approving or returning
+ * his own sheet or the collective sheet he wrote is refused (403) and changes nothing.
+ */
+export const SELF_APPROVAL_CASES: Record<string, CaseFactory> = {
+  "POST /api/registrations/:id/approve — his own sheet": async (f) => ({ as: "th.bithu", method: "POST", url: `/api/registrations/${(await selfApprovalScenario(f)).ownId}/approve`, expect: [403] }),
+  "POST /api/registrations/:id/return — his own sheet": async (f) => ({
+    as: "th.bithu",
+    method: "POST",
+    url: `/api/registrations/${(await selfApprovalScenario(f)).ownId}/return`,
+    body: { reason: "Tự trả lại" },
+    expect: [403],
+  }),
+  "POST /api/registrations/:id/approve — the collective sheet he wrote": async (f) => ({
+    as: "th.bithu",
+    method: "POST",
+    url: `/api/registrations/${(await selfApprovalScenario(f)).collectiveId}/approve`,
+    expect: [403],
+  }),
+  "POST /api/registrations/:id/return — the collective sheet he wrote": async (f) => ({
+    as: "th.bithu",
+    method: "POST",
+    url: `/api/registrations/${(await selfApprovalScenario(f)).collectiveId}/return`,
+    body: { reason: "Tự trả lại" },
+    expect: [403],
   }),
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { setupTestApp, signIn, anonymous, type Client, type TestContext } from "../test/support.js";
-import { AUTHORIZATION_CASES, type AuthzFixture } from "./authorization-cases.js";
+import { AUTHORIZATION_CASES, MEMBER_TO_MEMBER_CASES, SELF_APPROVAL_CASES, type AuthzCase, type AuthzFixture } from "./authorization-cases.js";
 
 /**
  * Walks the route table: every route must be public or have an out-of-scope case in
@@ -51,17 +51,39 @@ describe("route table", () => {
   });
 });
 
+/** Runs one case: the answer is one of the expected statuses and no audited change was written. */
+async function expectRefused(name: string, c: AuthzCase) {
+  const before = await ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action NOT LIKE 'auth.%'");
+  const client = await fixture.as(c.as);
+  const res = await client.request({ method: c.method, url: c.url, ...(c.body !== undefined ? { payload: c.body } : {}) });
+  expect(c.expect, `${name} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`).toContain(res.status);
+  if (c.check) await c.check(res);
+  const after = await ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action NOT LIKE 'auth.%'");
+  expect(after[0]!.n, "a refused request must not write").toBe(before[0]!.n);
+}
+
 describe("out-of-scope actors are refused and change nothing", () => {
   for (const [name, make] of Object.entries(AUTHORIZATION_CASES)) {
-    it(name, async () => {
-      const c = await make(fixture);
-      const before = await ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action NOT LIKE 'auth.%'");
-      const client = await fixture.as(c.as);
-      const res = await client.request({ method: c.method, url: c.url, ...(c.body !== undefined ? { payload: c.body } : {}) });
-      expect(c.expect, `${name} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`).toContain(res.status);
-      if (c.check) await c.check(res);
-      const after = await ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action NOT LIKE 'auth.%'");
-      expect(after[0]!.n, "a refused request must not write").toBe(before[0]!.n);
-    });
+    it(name, async () => expectRefused(name, await make(fixture)));
+  }
+});
+
+describe("a member does not read or change a colleague's own things", () => {
+  it("every case names a real route", () => {
+    const known = new Set(routes.map(key));
+    expect(Object.keys(MEMBER_TO_MEMBER_CASES).filter((k) => !known.has(k))).toEqual([]);
+  });
+  for (const [name, make] of Object.entries(MEMBER_TO_MEMBER_CASES)) {
+    it(name, async () => expectRefused(name, await make(fixture)));
+  }
+});
+
+describe("nobody approves what they wrote or what is about themselves", () => {
+  it("every case names a real route", () => {
+    const known = new Set(routes.map(key));
+    expect(Object.keys(SELF_APPROVAL_CASES).filter((k) => !known.has(k.split(" — ")[0]!))).toEqual([]);
+  });
+  for (const [name, make] of Object.entries(SELF_APPROVAL_CASES)) {
+    it(name, async () => expectRefused(name, await make(fixture)));
   }
 });

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { Socket } from "node:net";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
 /** The closed set of error codes clients branch on, each with its HTTP status. */
@@ -17,6 +18,7 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   /** Every document/spreadsheet worker busy and the waiting line full: try again in a moment. */
   BUSY: 503,
@@ -85,10 +87,36 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(400).send(body("VALIDATION_FAILED", "Yêu cầu không hợp lệ"));
     }
-    req.log.error({ err }, "unhandled error");
+    // Only the error's kind, code, message and stack: a database error object also carries the
+    // query text and its parameters, which have no place in the log.
+    req.log.error({ err: { type: err.name, code: fe.code, message: err.message, stack: err.stack } }, "unhandled error");
     return reply.status(500).send(body("INTERNAL", "Đã có lỗi hệ thống, vui lòng thử lại sau"));
   });
   app.setNotFoundHandler((req, reply) => {
     reply.status(404).send(body("NOT_FOUND", "Không tìm thấy địa chỉ yêu cầu"));
   });
+}
+
+/**
+ * What Fastify's router refuses before any route runs (a path that is not valid percent-encoded
+ * UTF-8, a path parameter over the length limit): 400 in the one error shape.
+ */
+export function frameworkErrors(_err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(400).send(body("VALIDATION_FAILED", "Địa chỉ yêu cầu không hợp lệ"));
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request (headers too large → 431,
+ * anything else malformed → 400) in the same error shape as every other error.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+  const payload = JSON.stringify(
+    tooLarge
+      ? body("HEADERS_TOO_LARGE", "Phần đầu (header) của yêu cầu quá lớn")
+      : body("VALIDATION_FAILED", "Yêu cầu không hợp lệ"),
+  );
+  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`);
 }

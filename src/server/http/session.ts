@@ -35,12 +35,17 @@ export function registerSession(app: App, deps: { db: Db; config: Config }): voi
   });
 }
 
-export function sessionCookieOptions(config: Config, expires?: Date) {
+/**
+ * The session cookie: Secure when configured, or when the request came over HTTPS (directly or
+ * through a trusted proxy's X-Forwarded-Proto: `req.protocol` only reads that header from the
+ * proxies TRUST_PROXY names), so a deployment behind an HTTPS proxy needs no extra setting.
+ */
+export function sessionCookieOptions(config: Config, req: FastifyRequest, expires?: Date) {
   return {
     path: "/",
     httpOnly: true,
     sameSite: "lax" as const,
-    secure: config.secureCookies,
+    secure: config.secureCookies || req.protocol === "https",
     ...(expires ? { expires } : {}),
   };
 }

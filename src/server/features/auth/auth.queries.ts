@@ -91,18 +91,22 @@ export function getThrottle(db: Queryable, keys: string[]) {
   return db.query<ThrottleRow>("SELECT * FROM login_throttle WHERE key = ANY($1::text[])", [keys]);
 }
 
-/** Counts one failure; restarts the window when it is older than `windowSeconds`. */
-export async function addThrottleFailure(db: Queryable, key: string, windowSeconds: number, limit: number, lockSeconds: number) {
+/**
+ * Counts one failure (restarting the window when it is older than `windowSeconds`); from `limit`
+ * failures on, locks the key for firstLockSeconds × 2^(failures − limit), at most maxLockSeconds.
+ */
+export async function addThrottleFailure(db: Queryable, key: string, limit: number, t: { windowSeconds: number; firstLockSeconds: number; maxLockSeconds: number }) {
   await db.query(
     `INSERT INTO login_throttle (key, failures, window_start) VALUES ($1, 1, now())
      ON CONFLICT (key) DO UPDATE SET
        failures = CASE WHEN login_throttle.window_start < now() - make_interval(secs => $2) THEN 1 ELSE login_throttle.failures + 1 END,
        window_start = CASE WHEN login_throttle.window_start < now() - make_interval(secs => $2) THEN now() ELSE login_throttle.window_start END`,
-    [key, windowSeconds],
+    [key, t.windowSeconds],
   );
   await db.query(
-    "UPDATE login_throttle SET locked_until = now() + make_interval(secs => $3) WHERE key = $1 AND failures >= $2",
-    [key, limit, lockSeconds],
+    `UPDATE login_throttle SET locked_until = now() + make_interval(secs => LEAST($4::float8, $3::float8 * power(2, failures - $2)))
+      WHERE key = $1 AND failures >= $2`,
+    [key, limit, t.firstLockSeconds, t.maxLockSeconds],
   );
 }
 

@@ -23,14 +23,14 @@ export const authRoutes: Feature = (app, { db, config }) => {
         ttlHours: config.sessionTtlHours,
         previousSessionId: req.actor?.sessionId ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, expiresAt));
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, req, expiresAt));
       return presentMe(actor, actor.personId ? await getPersonName(db, actor.personId) : null);
     },
   );
 
   app.post("/api/auth/logout", { schema: { tags: ["Đăng nhập"], summary: "Đăng xuất" } }, async (req, reply) => {
     await logout({ db, actor: actorOf(req) });
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config));
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config, req));
     return reply.status(204).send();
   });
 

@@ -7,12 +7,18 @@ import { AppError, invalid } from "../../http/errors.js";
 import * as q from "./auth.queries.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 
-/** Sign-in throttling: per account and per address, in a sliding window. */
+/**
+ * Sign-in throttling (OWASP): failures are counted per account *and* address pair, and per
+ * address across accounts; never per account alone, so an attacker elsewhere cannot lock the
+ * owner out. Past the limit a key is locked, and every further failure doubles the lock (growing
+ * delays) up to the cap. A correct sign-in clears its pair.
+ */
 export const THROTTLE = {
-  windowSeconds: 15 * 60,
-  accountLimit: 5,
+  windowSeconds: 60 * 60,
+  pairLimit: 5,
   addressLimit: 20,
-  lockSeconds: 15 * 60,
+  firstLockSeconds: 60,
+  maxLockSeconds: 15 * 60,
 };
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -33,10 +39,10 @@ export async function login(opts: {
 }): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const { db } = opts;
   const username = opts.username.trim().toLowerCase();
-  const accountKey = `account:${username}`;
+  const pairKey = `account-ip:${username}|${opts.ip ?? "unknown"}`;
   const ipKey = `ip:${opts.ip ?? "unknown"}`;
 
-  const throttles = await q.getThrottle(db, [accountKey, ipKey]);
+  const throttles = await q.getThrottle(db, [pairKey, ipKey]);
   const locked = throttles.find((t) => t.locked_until && t.locked_until > new Date());
   if (locked) {
     const seconds = Math.ceil(((locked.locked_until as Date).getTime() - Date.now()) / 1000);
@@ -51,8 +57,8 @@ export async function login(opts: {
 
   if (!account || !ok) {
     await db.transaction(async (tx) => {
-      await q.addThrottleFailure(tx, accountKey, THROTTLE.windowSeconds, THROTTLE.accountLimit, THROTTLE.lockSeconds);
-      await q.addThrottleFailure(tx, ipKey, THROTTLE.windowSeconds, THROTTLE.addressLimit, THROTTLE.lockSeconds);
+      await q.addThrottleFailure(tx, pairKey, THROTTLE.pairLimit, THROTTLE);
+      await q.addThrottleFailure(tx, ipKey, THROTTLE.addressLimit, THROTTLE);
       await recordAction(tx, null, {
         action: "auth.login_failed",
         subjectType: "account",
@@ -70,7 +76,7 @@ export async function login(opts: {
   const csrfToken = randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + opts.ttlHours * 3600_000);
   await db.transaction(async (tx) => {
-    await q.clearThrottle(tx, accountKey);
+    await q.clearThrottle(tx, pairKey);
     if (opts.previousSessionId) await q.deleteSession(tx, opts.previousSessionId);
     await q.insertSession(tx, { id: sessionId, accountId: account.id, csrfToken, expiresAt, ip: opts.ip, userAgent: opts.userAgent });
     await recordAction(tx, { accountId: account.id, username: account.username, ip: opts.ip } as Actor, {

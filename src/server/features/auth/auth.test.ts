@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../app.js";
+import { loadConfig } from "../../config.js";
+import { DEMO_PASSWORD } from "../../db/seed/demo.js";
+import type { App } from "../../http/app-types.js";
 import { anonymous, setupTestApp, signIn, type TestContext } from "../../test/support.js";
 import { buildAccount, TEST_PASSWORD } from "../../test/factories.js";
 
@@ -44,7 +48,36 @@ describe("sign-in", () => {
     expect(audit[0]?.after.username).toBe("th.bithu");
   });
 
-  it("throttles an account after 5 failures (429), even with the right password", async () => {
+  it("five wrong passwords lock the account only from that address; its owner signs in from another (admin included)", async () => {
+    const attacker = "198.51.100.40";
+    for (let i = 0; i < 5; i++) expect((await loginFrom(ctx.app, attacker, "admin", "sai-mat-khau")).statusCode).toBe(401);
+    const blocked = await loginFrom(ctx.app, attacker, "admin", DEMO_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe("RATE_LIMITED");
+    const owner = await loginFrom(ctx.app, "198.51.100.41", "admin", DEMO_PASSWORD);
+    expect(owner.statusCode).toBe(200);
+    expect(owner.json().account.username).toBe("admin");
+  });
+
+  it("each further failure after the lock doubles it (growing delays), up to 15 minutes", async () => {
+    const { username } = await buildAccount(ctx.db, {});
+    const from = "198.51.100.42";
+    const lockSeconds = async () => {
+      const r = await ctx.db.query<{ s: number }>("SELECT EXTRACT(EPOCH FROM locked_until - now())::float8 AS s FROM login_throttle WHERE key = $1", [`account-ip:${username}|${from}`]);
+      return r[0]!.s;
+    };
+    const expireLock = () => ctx.db.query("UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE key = $1", [`account-ip:${username}|${from}`]);
+    for (let i = 0; i < 5; i++) await loginFrom(ctx.app, from, username, "sai-mat-khau");
+    const seen = [await lockSeconds()];
+    for (let i = 0; i < 5; i++) {
+      await expireLock();
+      expect((await loginFrom(ctx.app, from, username, "sai-mat-khau")).statusCode).toBe(401);
+      seen.push(await lockSeconds());
+    }
+    expect(seen.map((s) => Math.round(s / 10) * 10)).toEqual([60, 120, 240, 480, 900, 900]);
+  });
+
+  it("throttles an account after 5 failures from one address (429), even with the right password", async () => {
     const { username } = await buildAccount(ctx.db, {});
     const anon = anonymous(ctx.app);
     for (let i = 0; i < 5; i++) expect((await anon.post("/api/auth/login", { username, password: "sai-mat-khau" })).status).toBe(401);
@@ -54,14 +87,10 @@ describe("sign-in", () => {
   });
 
   it("throttles an address after 20 failures across accounts", async () => {
-    const anon = anonymous(ctx.app);
-    const headers = { "x-forwarded-for": "203.0.113.9" };
-    for (let i = 0; i < 20; i++) {
-      await anon.request({ method: "POST", url: "/api/auth/login", payload: { username: `khong-co-${i}`, password: "x" }, headers });
-    }
+    const remoteAddress = "198.51.100.20";
+    for (let i = 0; i < 20; i++) await loginFrom(ctx.app, remoteAddress, `khong-co-${i}`, "x");
     const { username } = await buildAccount(ctx.db, {});
-    const r = await anon.request({ method: "POST", url: "/api/auth/login", payload: { username, password: TEST_PASSWORD }, headers });
-    expect(r.status).toBe(429);
+    expect((await loginFrom(ctx.app, remoteAddress, username, TEST_PASSWORD)).statusCode).toBe(429);
   });
 
   it("refuses a disabled account", async () => {
@@ -70,6 +99,51 @@ describe("sign-in", () => {
     const r = await anonymous(ctx.app).post("/api/auth/login", { username, password: TEST_PASSWORD });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe("ACCOUNT_DISABLED");
+  });
+});
+
+/** A sign-in as it arrives from `remoteAddress` (the socket's address), with optional headers. */
+function loginFrom(app: App, remoteAddress: string, username: string, password: string, headers: Record<string, string> = {}) {
+  return app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, remoteAddress, headers });
+}
+const lastFailedIp = async (username: string) =>
+  (await ctx.db.query<{ after: { ip: string } }>("SELECT after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'username' = $1 ORDER BY id DESC LIMIT 1", [username]))[0]?.after.ip;
+
+describe("client addresses behind a reverse proxy (TRUST_PROXY)", () => {
+  it("by default a forged X-Forwarded-For is ignored: 20 failures from one socket address are throttled whatever the header says", async () => {
+    const remoteAddress = "198.51.100.7";
+    for (let i = 0; i < 20; i++) {
+      const r = await loginFrom(ctx.app, remoteAddress, `gia-mao-${i}`, "x", { "x-forwarded-for": `203.0.113.${i}` });
+      expect(r.statusCode).toBe(401);
+    }
+    expect(await lastFailedIp("gia-mao-19")).toBe(remoteAddress);
+    const r = await loginFrom(ctx.app, remoteAddress, "gia-mao-20", "x", { "x-forwarded-for": "203.0.113.250" });
+    expect(r.statusCode).toBe(429);
+    expect(r.json().error.code).toBe("RATE_LIMITED");
+  });
+
+  it("with TRUST_PROXY naming the proxy, only that proxy's X-Forwarded-For gives the client's address", async () => {
+    const behindProxy = await buildApp({ db: ctx.db, config: { ...loadConfig({ DATA_DIR: "/nonexistent", WEB_DIR: "/nonexistent" }), trustProxy: "10.0.0.0/8" } });
+    try {
+      await loginFrom(behindProxy, "10.1.2.3", "qua-proxy", "x", { "x-forwarded-for": "203.0.113.77" });
+      expect(await lastFailedIp("qua-proxy")).toBe("203.0.113.77");
+      await loginFrom(behindProxy, "198.51.100.9", "khong-qua-proxy", "x", { "x-forwarded-for": "203.0.113.78" });
+      expect(await lastFailedIp("khong-qua-proxy")).toBe("198.51.100.9");
+      // the session cookie is Secure when the trusted proxy says the browser used HTTPS, and only then
+      const viaHttps = await behindProxy.inject({ method: "POST", url: "/api/auth/login", payload: { username: "th.gv01", password: DEMO_PASSWORD }, remoteAddress: "10.1.2.3", headers: { "x-forwarded-proto": "https" } });
+      expect(String(viaHttps.headers["set-cookie"])).toMatch(/; Secure/i);
+      const forged = await behindProxy.inject({ method: "POST", url: "/api/auth/login", payload: { username: "th.gv01", password: DEMO_PASSWORD }, remoteAddress: "198.51.100.9", headers: { "x-forwarded-proto": "https" } });
+      expect(forged.statusCode).toBe(200);
+      expect(String(forged.headers["set-cookie"])).not.toMatch(/; Secure/i);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it("TRUST_PROXY is off unless set, and trusting everyone is refused", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8" }).trustProxy).toBe("127.0.0.1,10.0.0.0/8");
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY/);
   });
 });
 
@@ -134,6 +208,47 @@ describe("errors", () => {
     expect(r.body.error.code).toBe("VALIDATION_FAILED");
     expect(r.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(["username"]));
   });
+  it("a NUL byte or a lone surrogate in any text is a 400 VALIDATION_FAILED naming the field, never a 500 or SQL", async () => {
+    const cases: { method: "POST" | "GET" | "PATCH"; url: string; payload?: unknown; path: string; signedIn?: boolean }[] = [
+      { method: "POST", url: "/api/auth/login", payload: { username: "th.gv01\u0000", password: "x" }, path: "username" },
+      { method: "POST", url: "/api/auth/login", payload: { username: "th.gv01", password: "\ud800" }, path: "password" },
+      { method: "GET", url: "/api/people?q=%00", path: "q", signedIn: true },
+      { method: "PATCH", url: `/api/units/${ctx.units["cb-ap-thanh-hoa"]}`, payload: { name: "Chi bộ \udc00", effectiveDate: "2026-01-01" }, path: "name", signedIn: true },
+    ];
+    const admin = await signIn(ctx.app, "admin");
+    for (const c of cases) {
+      const client = c.signedIn ? admin : anonymous(ctx.app);
+      // the raw JSON keeps the escapes, so the server's JSON.parse makes the bad characters
+      const r = await client.request({ method: c.method, url: c.url, ...(c.payload ? { payload: JSON.stringify(c.payload).replace(/\\\\u/g, "\\u"), headers: { "content-type": "application/json" } } : {}) });
+      expect(r.status, c.url).toBe(400);
+      expect(r.body.error.code).toBe("VALIDATION_FAILED");
+      expect(r.body.error.details[0].path).toBe(c.path);
+      expect(JSON.stringify(r.body)).not.toMatch(/SELECT|INSERT|UPDATE |at .*\.ts:/);
+    }
+  });
+
+  it("headers too large are a 431 in the error shape", async () => {
+    const { request } = await import("node:http");
+    const app = await buildApp({ db: ctx.db, config: loadConfig({ DATA_DIR: "/nonexistent", WEB_DIR: "/nonexistent" }) });
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const url = new URL("/api/health", address);
+      const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(url, { headers: { "x-qua-lon": "a".repeat(20_000) } }, (r) => {
+          let body = "";
+          r.on("data", (d: Buffer) => (body += d.toString()));
+          r.on("end", () => resolve({ status: r.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(res.status).toBe(431);
+      expect(JSON.parse(res.body)).toEqual({ error: { code: "HEADERS_TOO_LARGE", message: expect.any(String) } });
+    } finally {
+      await app.close();
+    }
+  });
+
   it("an unknown API path is a 404 in the error shape", async () => {
     const r = await anonymous(ctx.app).get("/api/khong-co");
     expect(r.status).toBe(404);

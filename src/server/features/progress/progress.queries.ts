@@ -93,8 +93,13 @@ export function listEvidenceMeta(db: Queryable, progressUpdateIds: string[]) {
 /** One stored file with its bytes. */
 export function getEvidenceFile(db: Queryable, id: string) {
   return db
-    .query<EvidenceMetaRow & { unit_id: string; data: Uint8Array }>(
-      "SELECT id, progress_update_id, unit_id, file_name, mime_type, size_bytes, sha256, data FROM evidence_files WHERE id = $1",
+    .query<EvidenceMetaRow & { unit_id: string; person_id: string | null; data: Uint8Array }>(
+      `SELECT f.id, f.progress_update_id, f.unit_id, r.person_id, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.data
+         FROM evidence_files f
+         LEFT JOIN progress_updates pu ON pu.id = f.progress_update_id
+         LEFT JOIN commitments cm ON cm.id = pu.commitment_id
+         LEFT JOIN registrations r ON r.id = cm.registration_id
+        WHERE f.id = $1`,
       [id],
     )
     .then((r) => r[0] ?? null);

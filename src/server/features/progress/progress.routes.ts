@@ -9,6 +9,7 @@ import {
 } from "@contracts/progress.js";
 import { actorOf, sendFile, type Feature } from "../../http/app-types.js";
 import { AppError, invalid } from "../../http/errors.js";
+import { assertCleanText } from "../../http/input-text.js";
 import { presentEvidence } from "./progress.present.js";
 import * as svc from "./progress.service.js";
 
@@ -27,6 +28,7 @@ async function readProgressForm(req: FastifyRequest) {
       fields[part.fieldname] = part.value;
     }
   }
+  assertCleanText({ ...fields, files: files.map((f) => f.fileName) });
   const parsed = ProgressFields.safeParse(fields);
   if (!parsed.success) {
     throw invalid(
@@ -75,8 +77,11 @@ export const progressRoutes: Feature = (app, { db, config }) => {
     { schema: { tags, summary: "Tải tệp minh chứng (inline=1 để xem trực tiếp)", params: IdParams, querystring: EvidenceQuery } },
     async (req, reply) => {
       const f = await svc.getEvidenceFile({ db, actor: actorOf(req), id: req.params.id });
-      reply.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, max-age=3600");
-      if (req.query.inline === "1" || req.query.inline === "true") {
+      // An uploaded file never runs as a page of the app's origin: only images are shown inline,
+      // and then in a sandbox with nothing allowed (a PDF, which may carry JavaScript, always
+      // downloads as an attachment).
+      reply.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, max-age=3600").header("Content-Security-Policy", "sandbox; default-src 'none'");
+      if ((req.query.inline === "1" || req.query.inline === "true") && f.mimeType.startsWith("image/")) {
         const name = encodeURIComponent(f.fileName);
         return reply.header("Content-Type", f.mimeType).header("Content-Disposition", `inline; filename*=UTF-8''${name}`).send(f.data);
       }

@@ -3,7 +3,7 @@ import { MAX_EVIDENCE_FILES } from "@contracts/progress.js";
 import type { CommitmentStatus } from "@domain/ratings.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
-import { canView, type Actor } from "../../http/actor.js";
+import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { setCommitmentStatus } from "../registrations/commitments.js";
 import { canPostProgress, canViewRegistration } from "../registrations/registrations.policy.js";
@@ -147,11 +147,11 @@ export async function getRegistrationTimeline(opts: { db: Db; actor: Actor; regi
   return { registrationId, events: presentTimeline(events, progress, files) };
 }
 
-/** An evidence file's bytes, for whoever may see the unit it belongs to. */
+/** An evidence file's bytes, for whoever may read the registration it belongs to. */
 export async function getEvidenceFile(opts: { db: Db; actor: Actor; id: string }) {
   const f = await q.getEvidenceFile(opts.db, opts.id);
   // Only progress evidence is served here; files of other records (violations) have their own rules.
-  if (!f || f.progress_update_id === null || !canView(opts.actor, f.unit_id)) throw notFound("Không tìm thấy tệp minh chứng");
+  if (!f || f.progress_update_id === null || !canViewRegistration(opts.actor, f)) throw notFound("Không tìm thấy tệp minh chứng");
   const data = Buffer.isBuffer(f.data) ? f.data : Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength);
   return { fileName: f.file_name, mimeType: f.mime_type, data };
 }

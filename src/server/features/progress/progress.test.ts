@@ -207,9 +207,9 @@ describe("posting progress", () => {
     }
   });
 
-  it("only the owner or the unit's managers post: colleague 403, deputy 403, other cell 404, secretary 201", async () => {
+  it("only the owner or the unit's managers post: colleague 404 (not even a read), deputy 403, other cell 404, secretary 201", async () => {
     const { commitmentId } = await approvedCommitment();
-    expect((await post(await as("th.gv02"), commitmentId, { status: "achieved" })).status).toBe(403);
+    expect((await post(await as("th.gv02"), commitmentId, { status: "achieved" })).status).toBe(404);
     expect((await post(await as("th.phobithu"), commitmentId, { status: "achieved" })).status).toBe(403);
     expect((await post(await as("thanhhoa.bithu"), commitmentId, { status: "achieved" })).status).toBe(404);
     const { personId } = await buildPerson(ctx.db, { unitId: ctx.units["cb-ap-thieng-lieng"]! });
@@ -230,6 +230,16 @@ describe("posting progress", () => {
 });
 
 describe("timelines and downloads", () => {
+  it("a member reads only his own sheet, progress and timeline; the cell's leaders read all of them", async () => {
+    const { registrationId, commitmentId } = await approvedCommitment();
+    for (const url of [`/api/registrations/${registrationId}`, `/api/registrations/${registrationId}/timeline`, `/api/commitments/${commitmentId}/progress`]) {
+      const colleague = await (await as("th.gv02")).get(url);
+      expect(colleague.status, url).toBe(404);
+      expect(colleague.body.error.code).toBe("NOT_FOUND");
+      for (const u of ["th.gv01", "th.bithu", "th.phobithu"]) expect((await (await as(u)).get(url)).status, `${u} ${url}`).toBe(200);
+    }
+  });
+
   it("a registration's timeline shows its workflow steps and every progress update, newest first", async () => {
     const c = await buildCampaign(ctx.db, { unitId: ctx.units["xa-thanh-an"]! });
     const gv = await as("th.gv01");
@@ -261,11 +271,13 @@ describe("timelines and downloads", () => {
     expect((await (await as("thanhhoa.bithu")).get(`/api/registrations/${id}/timeline`)).status).toBe(404);
   });
 
-  it("evidence is downloadable by whoever can view the unit, and by nobody else", async () => {
+  it("evidence is downloadable by its owner, the cell's leaders and the scopes above, and by nobody else", async () => {
     const { commitmentId } = await approvedCommitment();
     const r = await post(await as("th.gv01"), commitmentId, { status: "in_progress" }, [{ filename: "bien-ban.pdf", data: PDF }]);
     const url = r.body.files[0].url;
-    for (const u of ["th.gv01", "th.bithu", "th.phobithu", "th.gv05", "xa.bithu", "khoivan.xa", "admin"]) {
+    // a colleague in the same cell does not read another member's evidence
+    expect((await (await as("th.gv05")).get(url)).status).toBe(404);
+    for (const u of ["th.gv01", "th.bithu", "th.phobithu", "xa.bithu", "khoivan.xa", "admin"]) {
       const dl = await (await as(u)).get(url);
       expect(dl.status, u).toBe(200);
       expect(dl.headers["content-type"]).toBe("application/pdf");
@@ -273,5 +285,25 @@ describe("timelines and downloads", () => {
     }
     expect((await (await as("thanhhoa.bithu")).get(url)).status).toBe(404);
     expect((await (await as("thanhhoa.bithu")).get("/api/evidence-files/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+
+  it("evidence never runs as a page of the app: a PDF always downloads, an image shows inline only in a sandbox", async () => {
+    const { commitmentId } = await approvedCommitment();
+    const gv = await as("th.gv01");
+    const pdfWithScript = Buffer.from("%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n");
+    const r = await post(gv, commitmentId, { status: "in_progress" }, [
+      { filename: "co-script.pdf", data: pdfWithScript },
+      { filename: "anh.png", data: TINY_PNG },
+    ]);
+    expect(r.status).toBe(201);
+    const [pdf, png] = r.body.files as { url: string }[];
+    const pdfInline = await gv.get(`${pdf!.url}?inline=1`);
+    expect(pdfInline.headers["content-disposition"]).toMatch(/^attachment;/);
+    expect(pdfInline.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
+    expect(pdfInline.headers["x-content-type-options"]).toBe("nosniff");
+    const pngInline = await gv.get(`${png!.url}?inline=1`);
+    expect(pngInline.headers["content-disposition"]).toMatch(/^inline;/);
+    expect(pngInline.headers["content-type"]).toBe("image/png");
+    expect(pngInline.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
   });
 });

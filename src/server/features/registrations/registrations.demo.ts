@@ -551,7 +551,13 @@ async function seedSheet(tx: Tx, ids: DemoIds, campaign: { id: string; setId: st
   for (const r of regs) {
     const unitId = ids.units[r.unit]!;
     const personId = r.person ? ids.people[r.person]! : null;
-    const reviewerUsername = r.unit === "cb-ap-thanh-hoa" ? "thanhhoa.bithu" : "th.bithu";
+    // Separation of duties: the secretary reviews the members' sheets; his own sheet and the
+    // collective sheet he writes are reviewed by the deputy secretary (th.phobithu) or, where the
+    // deputy has no account (the hamlet), by the commune above (xa.bithu).
+    const hamlet = r.unit === "cb-ap-thanh-hoa";
+    const secretaryUsername = hamlet ? "thanhhoa.bithu" : "th.bithu";
+    const secretaryInvolved = r.person === undefined || r.person === (hamlet ? "Nguyễn Văn Sơn" : "Lê Hữu Bình");
+    const reviewerUsername = !secretaryInvolved ? secretaryUsername : hamlet ? "xa.bithu" : "th.phobithu";
     const reviewer = ids.accounts[reviewerUsername] ?? null;
     const late = Boolean(r.submitted && campaign.registrationDeadline && r.submitted > campaign.registrationDeadline);
     const row = await tx.query<{ id: string }>(
@@ -573,7 +579,7 @@ async function seedSheet(tx: Tx, ids: DemoIds, campaign: { id: string; setId: st
       ],
     );
     const regId = row[0]!.id;
-    const author = personId ? await accountOfPerson(personId) : { id: reviewer!, username: reviewerUsername };
+    const author = personId ? await accountOfPerson(personId) : { id: ids.accounts[secretaryUsername]!, username: secretaryUsername };
     let sort = 0;
     for (const c of r.commitments) {
       const itemId = items.get(c.item);

@@ -321,6 +321,20 @@ export async function markReviewed(db: Queryable, id: string, status: "approved"
 }
 
 /** People holding one of the roles in the unit today (to notify the secretary of a submission). */
+/**
+ * The accounts that wrote a registration (created, edited or submitted it through the app), read
+ * from its audit records: the unit filter uses the audit log's (unit_id, at) index.
+ */
+export function listRegistrationAuthors(db: Queryable, registrationId: string, unitId: string) {
+  return db.query<{ account_id: string; person_id: string | null }>(
+    `SELECT DISTINCT l.actor_account_id AS account_id, a.person_id
+       FROM audit_log l JOIN accounts a ON a.id = l.actor_account_id
+      WHERE l.unit_id = $2 AND l.subject_type = 'registration' AND l.subject_id = $1
+        AND l.action IN ('registration.create', 'registration.update', 'registration.submit')`,
+    [registrationId, unitId],
+  );
+}
+
 export function personsWithRole(db: Queryable, unitId: string, roles: string[], today: string) {
   return db
     .query<{ person_id: string }>(

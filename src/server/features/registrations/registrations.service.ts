@@ -5,7 +5,7 @@ import { formatViDate, todayInVietnam } from "@domain/dates.js";
 import { searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
-import { canView, type Actor } from "../../http/actor.js";
+import { canView, holdsPosition, type Actor } from "../../http/actor.js";
 import { AppError, conflict, forbidden, invalid, notFound, type ErrorDetail } from "../../http/errors.js";
 import { notify } from "../notifications/notifications.service.js";
 import { computeCoverage } from "./registrations.coverage.js";
@@ -19,6 +19,8 @@ import {
   canViewSheet,
   holdsAnyPosition,
   isEditable,
+  mayReview,
+  selfReview,
 } from "./registrations.policy.js";
 import { displayName, presentCampaign, presentRegistrationDetail, statusLabel } from "./registrations.present.js";
 import * as q from "./registrations.queries.js";
@@ -127,6 +129,7 @@ export async function getRegistrationDetail(opts: { db: Db; actor: Actor; id: st
   const author = canAuthor(actor, reg, holdsAnyPosition(actor, reg.unit_id));
   const open = campaignOpen(campaign);
   const registeredItems = new Set(commitments.map((c) => c.criterion_item_id));
+  const review = reg.status === "submitted" && (await reviewContext(db, reg).then((x) => mayReview(actor, reg, x.authors, x.secretaries)));
   return presentRegistrationDetail({
     reg,
     campaign,
@@ -137,7 +140,7 @@ export async function getRegistrationDetail(opts: { db: Db; actor: Actor; id: st
     can: {
       edit: author && open && isEditable(reg.status),
       submit: author && open && isEditable(reg.status),
-      review: canReview(actor, reg.unit_id) && reg.status === "submitted",
+      review,
       postProgress: canPostProgress(actor, reg) && reg.status === "approved",
     },
     today,
@@ -344,10 +347,13 @@ export async function submitRegistration(opts: { db: Db; actor: Actor; id: strin
   return db.transaction(async (tx) => {
     if (!(await q.markSubmitted(tx, id, ["draft", "returned"], late))) throw new AppError("INVALID_STATE", "Bảng đăng ký vừa được gửi hoặc duyệt");
     const after = (await q.getRegistration(tx, id))!;
-    const reviewers = await q.personsWithRole(tx, reg.unit_id, ["secretary"], today);
+    // The secretary reviews; when the sheet is his own (or he wrote it) the deputy secretary does.
+    const notSelf = (p: string) => p !== actor.personId && p !== reg.person_id;
+    let reviewers = (await q.personsWithRole(tx, reg.unit_id, ["secretary"], today)).filter(notSelf);
+    if (reviewers.length === 0) reviewers = (await q.personsWithRole(tx, reg.unit_id, ["deputy_secretary"], today)).filter(notSelf);
     await notify(
       tx,
-      reviewers.filter((p) => p !== actor.personId),
+      reviewers,
       {
         kind: "registration.submitted",
         title: `${displayName(reg)} đã gửi bảng đăng ký${reg.status === "returned" ? " (đã sửa)" : ""}`,
@@ -368,9 +374,21 @@ export async function submitRegistration(opts: { db: Db; actor: Actor; id: strin
   });
 }
 
+/** Who wrote the sheet and who are the unit's secretaries today: what separation of duties needs. */
+async function reviewContext(db: Queryable, reg: q.RegistrationRow) {
+  const [authors, secretaries] = await Promise.all([q.listRegistrationAuthors(db, reg.id, reg.unit_id), q.personsWithRole(db, reg.unit_id, ["secretary"], todayInVietnam())]);
+  return { authors, secretaries };
+}
+
 async function loadForReview(db: Queryable, actor: Actor, id: string) {
   const { reg, campaign } = await loadRegistration(db, actor, id);
-  if (!canReview(actor, reg.unit_id)) throw forbidden("Chỉ Bí thư chi bộ mới duyệt hoặc trả lại bảng đăng ký");
+  const { authors, secretaries } = await reviewContext(db, reg);
+  if (!mayReview(actor, reg, authors, secretaries)) {
+    if (selfReview(actor, reg, authors) && (canReview(actor, reg.unit_id) || holdsPosition(actor, reg.unit_id, "deputy_secretary"))) {
+      throw forbidden("Không tự duyệt bảng đăng ký của mình hoặc do mình lập; Phó Bí thư hoặc cấp ủy cấp trên duyệt bảng này");
+    }
+    throw forbidden("Chỉ Bí thư chi bộ mới duyệt hoặc trả lại bảng đăng ký");
+  }
   if (reg.status !== "submitted") {
     throw new AppError("INVALID_STATE", reg.status === "approved" ? "Bảng đăng ký đã được duyệt" : "Bảng đăng ký chưa được gửi duyệt");
   }

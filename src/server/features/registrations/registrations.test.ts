@@ -187,12 +187,13 @@ describe("editing", () => {
     expect(r.body.error.details[0].path).toBe("commitments.0.id");
   });
 
-  it("someone else's sheet: a colleague gets 403, a member of another cell 404, and nothing changes", async () => {
+  it("someone else's sheet: a colleague and a member of another cell get 404 (not even a read), and nothing changes", async () => {
     const c = await newCampaign();
     const id = await createOwn("th.gv01", c);
     const colleague = await as("th.gv02");
-    expect((await colleague.put(`/api/registrations/${id}`, { commitments: [commitment(c, "I.1")] })).status).toBe(403);
-    expect((await colleague.post(`/api/registrations/${id}/submit`)).status).toBe(403);
+    expect((await colleague.get(`/api/registrations/${id}`)).status).toBe(404);
+    expect((await colleague.put(`/api/registrations/${id}`, { commitments: [commitment(c, "I.1")] })).status).toBe(404);
+    expect((await colleague.post(`/api/registrations/${id}/submit`)).status).toBe(404);
     // the secretary may read but not write a member's own sheet
     expect((await (await as("th.bithu")).put(`/api/registrations/${id}`, { commitments: [commitment(c, "I.1")] })).status).toBe(403);
 
@@ -205,6 +206,45 @@ describe("editing", () => {
     const d = await (await as("th.gv01")).get(`/api/registrations/${id}`);
     expect(d.body.commitments.map((x: { itemCode: string }) => x.itemCode)).toEqual(["III.2", "IV.2"]);
     expect(await audit("registration.update", id)).toHaveLength(0);
+  });
+});
+
+describe("nobody approves what they wrote or what is about themselves", () => {
+  it("the secretary writes and submits the cell's collective sheet; he may not approve or return it, the deputy secretary does", async () => {
+    const c = await newCampaign();
+    const bithu = await as("th.bithu");
+    const created = await bithu.post("/api/registrations", { campaignId: c.campaignId, unitId: school, collectiveName: "Chi bộ Trường Tiểu học Thạnh An", commitments: [commitment(c, "III.2")] });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await bithu.post(`/api/registrations/${id}/submit`)).status).toBe(200);
+    // the deputy is told, since the secretary cannot review it
+    const deputy = await personId("Trần Thị Mai");
+    expect(await ctx.db.query("SELECT kind FROM notifications WHERE person_id = $1 AND subject_id = $2", [deputy, id])).toEqual([{ kind: "registration.submitted" }]);
+
+    expect((await bithu.get(`/api/registrations/${id}`)).body.can.review).toBe(false);
+    const self = await bithu.post(`/api/registrations/${id}/approve`);
+    expect(self.status).toBe(403);
+    expect(self.body.error.message).toContain("Không tự duyệt");
+    expect((await bithu.post(`/api/registrations/${id}/return`, { reason: "Tự trả lại" })).status).toBe(403);
+    expect(await audit("registration.approve", id)).toHaveLength(0);
+
+    const phobithu = await as("th.phobithu");
+    expect((await phobithu.get(`/api/registrations/${id}`)).body.can.review).toBe(true);
+    expect((await phobithu.post(`/api/registrations/${id}/approve`)).status).toBe(204);
+    expect((await audit("registration.approve", id)).map((a) => a.actor_username)).toEqual(["th.phobithu"]);
+  });
+
+  it("the secretary's own sheet is approved by the level above, never by himself", async () => {
+    const c = await newCampaign();
+    const id = await createOwn("th.bithu", c);
+    const bithu = await as("th.bithu");
+    expect((await bithu.post(`/api/registrations/${id}/submit`)).status).toBe(200);
+    expect((await bithu.post(`/api/registrations/${id}/approve`)).status).toBe(403);
+    expect((await ctx.db.query<{ status: string }>("SELECT status FROM registrations WHERE id = $1", [id]))[0]!.status).toBe("submitted");
+    const xa = await as("xa.bithu");
+    expect((await xa.get(`/api/registrations/${id}`)).body.can.review).toBe(true);
+    expect((await xa.post(`/api/registrations/${id}/approve`)).status).toBe(204);
+    expect((await audit("registration.approve", id)).map((a) => a.actor_username)).toEqual(["xa.bithu"]);
   });
 });
 

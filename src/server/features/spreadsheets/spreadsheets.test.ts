@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import ExcelJS, { type CellValue } from "../../spreadsheets/exceljs.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MEMBER_SHEET_HEADERS, REGISTRATION_SHEET_HEADERS } from "@contracts/spreadsheets.js";
@@ -189,6 +190,31 @@ describe("members import", () => {
     const res = await upload(bithu, importUrl(), file);
     expect(res.status).toBe(400);
     expect(res.body.report.issues).toEqual([{ row: 3, column: "Ngày sinh", message: expect.stringContaining("C3") }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a spreadsheet bomb from its declared sizes in well under a second, and one that lies about them while inflating", async () => {
+    const before = await counts();
+    // a real export with one 40 MB shared string added: the file stays small, the text does not
+    const zip = await JSZip.loadAsync((await bithu.get(exportUrl())).raw);
+    zip.file("xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>${"A".repeat(40 * 1024 * 1024)}</t></si></sst>`);
+    const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const started = Date.now();
+    const r = await upload(bithu, importUrl(), bomb);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(r.status).toBe(413);
+    expect(r.body.error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/giải nén quá lớn/) });
+
+    // the same bomb declaring a modest size in its central directory is stopped once it outgrows it
+    const liar = Buffer.from(bomb);
+    const name = Buffer.from("xl/sharedStrings.xml");
+    for (let at = liar.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = liar.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+      const nameLength = liar.readUInt16LE(at + 28);
+      if (liar.subarray(at + 46, at + 46 + nameLength).equals(name)) liar.writeUInt32LE(liar.readUInt32LE(at + 20) * 3, at + 24);
+    }
+    const lied = await upload(bithu, importUrl(), liar);
+    expect(lied.status).toBe(413);
     expect(await counts()).toEqual(before);
   });
 

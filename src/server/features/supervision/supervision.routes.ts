@@ -17,6 +17,7 @@ import { invalid } from "../../http/errors.js";
 import { contributeMenu } from "../auth/auth.present.js";
 import { presentMyViolations, presentReport, presentSupervisionUnits, presentWorkspace } from "./supervision.present.js";
 import * as svc from "./supervision.service.js";
+import { assertCleanText } from "../../http/input-text.js";
 
 const tags = ["Giám sát"];
 
@@ -66,6 +67,7 @@ export const supervisionRoutes: Feature = (app, { db, config }) => {
       if (!req.isMultipart()) throw invalid("Vui lòng gửi tệp dạng multipart/form-data", [{ path: "file", message: "Chưa có tệp" }]);
       const file = await req.file();
       if (!file) throw invalid("Vui lòng chọn tệp minh chứng", [{ path: "file", message: "Chưa có tệp" }]);
+      assertCleanText({ file: file.filename });
       const data = await file.toBuffer();
       const id = await svc.addViolationEvidence({ db, actor, id: req.params.id, fileName: file.filename, data, maxBytes: config.maxUploadBytes });
       return reply.status(201).send({ id });

@@ -1,6 +1,6 @@
 import { POSITION_ROLE_LABELS, type POSITION_ROLES } from "@contracts/common.js";
 import { UNIT_KIND_LABELS, type UnitKind, type UnitNode } from "@contracts/units.js";
-import { canManage, canViewStaff, type Actor } from "../../http/actor.js";
+import { canManage, canRestructure, canViewStaff, type Actor } from "../../http/actor.js";
 import type { UnitVersionRow, VersionRow } from "./units.queries.js";
 
 export function presentUnit(row: UnitVersionRow, actor: Actor): UnitNode {
@@ -18,6 +18,7 @@ export function presentUnit(row: UnitVersionRow, actor: Actor): UnitNode {
     memberCount: row.member_count,
     canManage: canManage(actor, row.id),
     canViewStaff: canViewStaff(actor, row.id),
+    canRestructure: canRestructure(actor, row.parent_id),
   };
 }
 

@@ -4,7 +4,7 @@ import { addDays, todayInVietnam } from "@domain/dates.js";
 import { searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db } from "../../db/client.js";
-import { assertCanManage, assertCanView, canView, type Actor } from "../../http/actor.js";
+import { assertCanManage, assertCanView, canRestructure, canView, type Actor } from "../../http/actor.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
 import * as q from "./units.queries.js";
 
@@ -73,6 +73,7 @@ export async function updateUnit(opts: { db: Db; actor: Actor; id: string } & z.
   if (!(await q.getUnitBase(db, id))) throw notFound("Không tìm thấy đơn vị");
   assertCanManage(actor, id);
   const versions = await q.listVersions(db, id);
+  assertRestructure(actor, versions);
   const current = versions.find((v) => v.valid_from <= effectiveDate && (v.valid_to === null || v.valid_to >= effectiveDate));
   if (!current) throw invalid("Đơn vị không có hiệu lực vào ngày áp dụng", [{ path: "effectiveDate", message: "Ngoài thời gian hiệu lực của đơn vị" }]);
   if (versions.some((v) => v.valid_from > effectiveDate)) {
@@ -110,12 +111,25 @@ export async function updateUnit(opts: { db: Db; actor: Actor; id: string } & z.
   });
 }
 
+/**
+ * Renaming, moving and ending are the level above's act: the parent of the unit's latest version
+ * (the one in force today or its last) must be managed by the actor, or the actor is an
+ * administrator. Managing the unit itself is not enough.
+ */
+function assertRestructure(actor: Actor, versions: readonly { parent_id: string | null }[]): void {
+  const latest = versions[versions.length - 1];
+  if (!canRestructure(actor, latest?.parent_id ?? null)) {
+    throw forbidden("Đổi tên, chuyển hoặc kết thúc hoạt động đơn vị do cấp trên trực tiếp (hoặc quản trị hệ thống) thực hiện");
+  }
+}
+
 /** Ends a unit (dissolved, merged, a level abolished): its last version gets a last day. */
 export async function endUnit(opts: { db: Db; actor: Actor; id: string; lastDay: string }) {
   const { db, actor, id, lastDay } = opts;
   if (!(await q.getUnitBase(db, id))) throw notFound("Không tìm thấy đơn vị");
   assertCanManage(actor, id);
   const versions = await q.listVersions(db, id);
+  assertRestructure(actor, versions);
   const last = versions[versions.length - 1];
   if (!last || last.valid_to !== null) throw new AppError("INVALID_STATE", "Đơn vị đã kết thúc hoạt động");
   if (lastDay < last.valid_from) throw invalid("Ngày kết thúc trước ngày bắt đầu của phiên bản hiện tại", [{ path: "lastDay", message: "Không hợp lệ" }]);

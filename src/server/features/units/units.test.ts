@@ -89,6 +89,39 @@ describe("unit detail and name history", () => {
   });
 });
 
+describe("renaming, moving and ending a unit is the level above's act", () => {
+  const versionsOf = (id: string) => ctx.db.query<{ name: string; valid_to: string | null }>("SELECT name, valid_to FROM unit_versions WHERE unit_id = $1", [id]);
+
+  it("a cell's own secretary may not end, rename or move his cell: 403 and nothing written", async () => {
+    const c = await signIn(ctx.app, "thanhhoa.bithu");
+    const cell = ctx.units["cb-ap-thanh-hoa"]!;
+    const before = await versionsOf(cell);
+    const end = await c.post(`/api/units/${cell}/end`, { lastDay: "2026-06-30" });
+    expect(end.status).toBe(403);
+    expect(end.body.error.code).toBe("FORBIDDEN");
+    expect((await c.patch(`/api/units/${cell}`, { name: "Chi bộ đổi tên", effectiveDate: "2026-06-01" })).status).toBe(403);
+    expect((await c.patch(`/api/units/${cell}`, { parentId: ctx.units["xa-thanh-an"], effectiveDate: "2026-06-01" })).status).toBe(403);
+    expect(await versionsOf(cell)).toEqual(before);
+    const audit = await ctx.db.query("SELECT 1 FROM audit_log WHERE action IN ('unit.end', 'unit.update') AND subject_id = $1", [cell]);
+    expect(audit.length).toBe(0);
+    // the page does not offer what the server refuses
+    const detail = await c.get(`/api/units/${cell}`);
+    expect(detail.body.unit).toMatchObject({ canManage: true, canRestructure: false });
+  });
+
+  it("the commune above renames and ends its cell; it may not rename itself", async () => {
+    const commune = await buildUnit(ctx.db, { kind: "commune_party_committee" });
+    const cell = await buildUnit(ctx.db, { parentId: commune, name: "Chi bộ ấp Trên" });
+    const { username } = await buildAccount(ctx.db, { scopes: [{ unitId: commune, scope: "manage" }] });
+    const c = await signIn(ctx.app, username, "matkhau123");
+    expect((await c.get(`/api/units/${cell}`)).body.unit.canRestructure).toBe(true);
+    expect((await c.patch(`/api/units/${cell}`, { name: "Chi bộ ấp Dưới", effectiveDate: "2026-01-01" })).status).toBe(204);
+    expect((await c.post(`/api/units/${cell}/end`, { lastDay: "2026-06-30" })).status).toBe(204);
+    expect((await versionsOf(cell)).map((v) => v.valid_to)).toContain("2026-06-30");
+    expect((await c.patch(`/api/units/${commune}`, { name: "Đảng ủy tự đổi tên", effectiveDate: "2026-01-01" })).status).toBe(403);
+  });
+});
+
 describe("creating units", () => {
   it("a manager creates a child inside her subtree; outside it is refused", async () => {
     const c = await signIn(ctx.app, "xa.bithu");

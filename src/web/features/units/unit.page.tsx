@@ -146,16 +146,12 @@ function UnitView({ detail, asOf }: { detail: UnitDetailData; asOf: string | nul
   const lastDay = versions.length ? (versions[versions.length - 1]!.validTo ?? null) : unit.validTo;
   const ended = lastDay !== null;
 
-  const actions = unit.canManage ? (
+  // Adding people and child units is the unit's own manager's act; renaming, moving and ending it
+  // belong to the level above (canRestructure), so a cell's secretary is not offered them.
+  const restructure = unit.canRestructure ? (
     <>
-      <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setModal("addPerson")}>
-        Thêm người
-      </Button>
       <Button icon={<EditOutlined aria-hidden />} onClick={() => setModal("update")}>
         Đổi tên / chuyển đơn vị
-      </Button>
-      <Button icon={<PlusOutlined aria-hidden />} onClick={() => setModal("addChild")}>
-        Thêm đơn vị trực thuộc
       </Button>
       <Dropdown
         trigger={["click"]}
@@ -168,6 +164,22 @@ function UnitView({ detail, asOf }: { detail: UnitDetailData; asOf: string | nul
       </Dropdown>
     </>
   ) : null;
+  const actions =
+    unit.canManage || unit.canRestructure ? (
+      <>
+        {unit.canManage && (
+          <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setModal("addPerson")}>
+            Thêm người
+          </Button>
+        )}
+        {unit.canManage && (
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setModal("addChild")}>
+            Thêm đơn vị trực thuộc
+          </Button>
+        )}
+        {restructure}
+      </>
+    ) : null;
 
   return (
     <>
@@ -209,8 +221,12 @@ function UnitView({ detail, asOf }: { detail: UnitDetailData; asOf: string | nul
       {unit.canManage && (
         <>
           <AddPersonModal unit={unit} open={modal === "addPerson"} onClose={close} />
-          <UpdateUnitModal detail={detail} open={modal === "update"} onClose={close} />
           <CreateUnitModal parent={unit} open={modal === "addChild"} onClose={close} />
+        </>
+      )}
+      {unit.canRestructure && (
+        <>
+          <UpdateUnitModal detail={detail} open={modal === "update"} onClose={close} />
           <EndUnitModal unit={unit} open={modal === "end"} onClose={close} />
         </>
       )}
