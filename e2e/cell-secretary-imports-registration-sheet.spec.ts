@@ -47,12 +47,12 @@ test("the cell secretary exports the registration sheet, sees the errors of an e
   const secretary = await person(secretaryName, "secretary", "Bí thư Chi bộ");
   await person(memberA, "member", "Đảng viên");
   await person(memberB, "member", "Đảng viên");
-  await post(commune, boss.csrfToken, "/api/accounts", { username, displayName: secretaryName, password: "MatKhau2026", personId: secretary.id, scopes: [] }, "tạo tài khoản");
+  await post(commune, boss.csrfToken, "/api/accounts", { username, displayName: secretaryName, password: "Mat-khau-tam-2026", personId: secretary.id, scopes: [] }, "tạo tài khoản");
   await commune.dispose();
 
   // The secretary sets her own password, and has a draft sheet of her own (one commitment).
-  const first = await apiSignIn(page.request, username, "MatKhau2026");
-  const changed = await page.request.post("/api/auth/change-password", { headers: { "x-csrf-token": first.csrfToken }, data: { currentPassword: "MatKhau2026", newPassword: password } });
+  const first = await apiSignIn(page.request, username, "Mat-khau-tam-2026");
+  const changed = await page.request.post("/api/auth/change-password", { headers: { "x-csrf-token": first.csrfToken }, data: { currentPassword: "Mat-khau-tam-2026", newPassword: password } });
   expect(changed.status(), await changed.text()).toBe(204);
   const me = await apiSignIn(page.request, username, password);
   const campaigns = (await (await page.request.get("/api/registrations/campaigns")).json()) as { items: { id: string; year: number; open: boolean }[] };

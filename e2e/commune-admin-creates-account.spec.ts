@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { apiSignIn, chooseOption, chooseTreeNode, openMenu, signIn, signInViaUi, treeNodes, uniqueUsername } from "./support";
 
-const TEMP_PASSWORD = "Tamthoi2026";
+const TEMP_PASSWORD = "Tam-thoi-2026";
 
 /**
  * "Thêm phạm vi" adds the first scope row. A click that lands while the dialog is still opening
@@ -47,8 +47,8 @@ test("the commune secretary creates an account inside the commune, and its user 
   await expect(page).toHaveURL(/\/doi-mat-khau$/);
   await expect(page.getByText("Bạn đang dùng mật khẩu tạm thời")).toBeVisible();
   await page.getByLabel("Mật khẩu hiện tại").fill(TEMP_PASSWORD);
-  await page.getByLabel("Mật khẩu mới", { exact: true }).fill("Moi2026abc");
-  await page.getByLabel("Nhập lại mật khẩu mới").fill("Moi2026abc");
+  await page.getByLabel("Mật khẩu mới", { exact: true }).fill("Moi-2026-abcde");
+  await page.getByLabel("Nhập lại mật khẩu mới").fill("Moi-2026-abcde");
   await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("banner").getByText(person.name)).toBeVisible();

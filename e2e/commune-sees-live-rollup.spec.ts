@@ -50,7 +50,7 @@ test("the commune sees the live roll-up with charts and who has not reported or 
   const branchName = `Chi hội Phụ nữ thử ${stamp}`;
   const memberName = `Trần Thị Thử ${stamp}`;
   const username = `th.${code}`;
-  const password = "MatKhau2026";
+  const password = "Mat-khau-tam-2026";
 
   // ---- setup through the API: the commune secretary builds the units and approves the sheet
   const admin = await playwrightRequest.newContext({ baseURL });

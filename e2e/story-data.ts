@@ -8,7 +8,7 @@ import { apiSignIn } from "./support";
 
 /** The password the accounts made here end up with (after the first-sign-in change). */
 export const STORY_PASSWORD = "Thuchanh2026";
-const TEMP_PASSWORD = "Tamthoi2026";
+const TEMP_PASSWORD = "Tam-thoi-2026";
 
 export const SCHOOL_CELL = "Chi bộ Trường Tiểu học Thạnh An";
 export const COMMUNE = "Đảng ủy xã Thạnh An";

@@ -201,7 +201,7 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
     as: "th.gv02",
     method: "POST",
     url: "/api/auth/change-password",
-    body: { currentPassword: "sai-mat-khau", newPassword: "khongduoc123" },
+    body: { currentPassword: "sai-mat-khau", newPassword: "Khong-duoc-doi-2026" },
     expect: [400],
   }),
 
@@ -284,10 +284,10 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
     as: "thanhhoa.bithu",
     method: "POST",
     url: "/api/accounts",
-    body: { username: "xam.nhap", displayName: "X", password: "tamthoi123", scopes: [{ unitId: u(f, "cb-tieu-hoc-thanh-an"), scope: "manage" }] },
+    body: { username: "xam.nhap", displayName: "X", password: "Tam-thoi-Xa-2026", scopes: [{ unitId: u(f, "cb-tieu-hoc-thanh-an"), scope: "manage" }] },
     expect: [403],
   }),
-  "POST /api/accounts/:id/reset-password": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/accounts/${await accountIdOf(f, "th.bithu")}/reset-password`, body: { newPassword: "hack12345" }, expect: [403, 404] }),
+  "POST /api/accounts/:id/reset-password": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/accounts/${await accountIdOf(f, "th.bithu")}/reset-password`, body: { newPassword: "Hack-dat-lai-2026" }, expect: [403, 404] }),
   "POST /api/accounts/:id/disable": async (f) => ({ as: "th.bithu", method: "POST", url: `/api/accounts/${await accountIdOf(f, "xa.bithu")}/disable`, expect: [403, 404] }),
   "POST /api/accounts/:id/enable": async (f) => ({ as: "khoivan.xa", method: "POST", url: `/api/accounts/${await accountIdOf(f, "th.gv01")}/enable`, expect: [403] }),
   "PUT /api/accounts/:id/scopes": async (f) => ({

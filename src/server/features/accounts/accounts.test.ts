@@ -15,9 +15,9 @@ describe("accounts inside the manage scope", () => {
     const c = await signIn(ctx.app, "xa.bithu");
     const { personId } = await buildPerson(ctx.db, { unitId: ctx.units["cb-ap-thieng-lieng"], fullName: "Tô Thị Hạnh" });
     const username = newUsername();
-    const r = await c.post("/api/accounts", { username, displayName: "Tô Thị Hạnh", password: "tamthoi123", personId, scopes: [{ unitId: ctx.units["cb-ap-thieng-lieng"], scope: "view" }] });
+    const r = await c.post("/api/accounts", { username, displayName: "Tô Thị Hạnh", password: "Tam-thoi-Xa-2026", personId, scopes: [{ unitId: ctx.units["cb-ap-thieng-lieng"], scope: "view" }] });
     expect(r.status).toBe(201);
-    const login = await anonymous(ctx.app).post("/api/auth/login", { username, password: "tamthoi123" });
+    const login = await anonymous(ctx.app).post("/api/auth/login", { username, password: "Tam-thoi-Xa-2026" });
     expect(login.body.account.mustChangePassword).toBe(true);
     const audit = await ctx.db.query<{ actor_username: string }>("SELECT actor_username FROM audit_log WHERE action = 'account.create' AND subject_id = $1", [r.body.id]);
     expect(audit[0]?.actor_username).toBe("xa.bithu");
@@ -28,7 +28,7 @@ describe("accounts inside the manage scope", () => {
   it("a cell secretary is refused a scope outside her cell, and nothing is written", async () => {
     const c = await signIn(ctx.app, "thanhhoa.bithu");
     const username = newUsername();
-    const r = await c.post("/api/accounts", { username, displayName: "X", password: "tamthoi123", scopes: [{ unitId: ctx.units["cb-tieu-hoc-thanh-an"], scope: "view" }] });
+    const r = await c.post("/api/accounts", { username, displayName: "X", password: "Tam-thoi-Xa-2026", scopes: [{ unitId: ctx.units["cb-tieu-hoc-thanh-an"], scope: "view" }] });
     expect(r.status).toBe(403);
     expect(r.body.error.message).toMatch(/phạm vi/);
     expect((await ctx.db.query("SELECT 1 FROM accounts WHERE username = $1", [username])).length).toBe(0);
@@ -36,13 +36,13 @@ describe("accounts inside the manage scope", () => {
 
   it("only an administrator creates an administrator", async () => {
     const c = await signIn(ctx.app, "xa.bithu");
-    const r = await c.post("/api/accounts", { username: newUsername(), displayName: "X", password: "tamthoi123", isAdmin: true, scopes: [{ unitId: ctx.units["xa-thanh-an"], scope: "manage" }] });
+    const r = await c.post("/api/accounts", { username: newUsername(), displayName: "X", password: "Tam-thoi-Xa-2026", isAdmin: true, scopes: [{ unitId: ctx.units["xa-thanh-an"], scope: "manage" }] });
     expect(r.status).toBe(403);
   });
 
   it("duplicate usernames and weak passwords are refused", async () => {
     const c = await signIn(ctx.app, "xa.bithu");
-    const dup = await c.post("/api/accounts", { username: "th.gv01", displayName: "X", password: "tamthoi123", scopes: [{ unitId: ctx.units["xa-thanh-an"], scope: "view" }] });
+    const dup = await c.post("/api/accounts", { username: "th.gv01", displayName: "X", password: "Tam-thoi-Xa-2026", scopes: [{ unitId: ctx.units["xa-thanh-an"], scope: "view" }] });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: "CONFLICT", details: [{ path: "username" }] });
     const weak = await c.post("/api/accounts", { username: newUsername(), displayName: "X", password: "123", scopes: [{ unitId: ctx.units["xa-thanh-an"], scope: "view" }] });
@@ -54,15 +54,15 @@ describe("accounts inside the manage scope", () => {
     const member = await signIn(ctx.app, "th.gv05");
     const list = await admin.get("/api/accounts?q=th.gv05");
     const id = list.body.items[0].id;
-    expect((await admin.post(`/api/accounts/${id}/reset-password`, { newPassword: "moi12345" })).status).toBe(204);
+    expect((await admin.post(`/api/accounts/${id}/reset-password`, { newPassword: "Moi-dat-lai-2026" })).status).toBe(204);
     expect((await member.get("/api/auth/me")).status).toBe(401);
     expect((await admin.post(`/api/accounts/${id}/disable`)).status).toBe(204);
-    expect((await anonymous(ctx.app).post("/api/auth/login", { username: "th.gv05", password: "moi12345" })).status).toBe(403);
+    expect((await anonymous(ctx.app).post("/api/auth/login", { username: "th.gv05", password: "Moi-dat-lai-2026" })).status).toBe(403);
     expect((await admin.post(`/api/accounts/${id}/enable`)).status).toBe(204);
 
     const cell = await signIn(ctx.app, "th.bithu");
     const commune = await admin.get("/api/accounts?q=xa.bithu");
-    const r = await cell.post(`/api/accounts/${commune.body.items[0].id}/reset-password`, { newPassword: "hack12345" });
+    const r = await cell.post(`/api/accounts/${commune.body.items[0].id}/reset-password`, { newPassword: "Hack-dat-lai-2026" });
     expect([403, 404]).toContain(r.status);
     await signIn(ctx.app, "xa.bithu");
   });

@@ -163,7 +163,7 @@ describe("sessions", () => {
 
   it("a cookie-authenticated write without the CSRF header is refused and changes nothing", async () => {
     const c = await signIn(ctx.app, "th.gv04");
-    const r = await c.request({ method: "POST", url: "/api/auth/change-password", payload: { currentPassword: "demo123", newPassword: "matkhaumoi1" }, headers: { "x-csrf-token": "wrong" } });
+    const r = await c.request({ method: "POST", url: "/api/auth/change-password", payload: { currentPassword: "demo123", newPassword: "Mua-lua-chin-2026" }, headers: { "x-csrf-token": "wrong" } });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe("CSRF_FAILED");
     await signIn(ctx.app, "th.gv04"); // old password still works
@@ -183,16 +183,23 @@ describe("change my password", () => {
     const { username } = await buildAccount(ctx.db, {});
     const a = await signIn(ctx.app, username, TEST_PASSWORD);
     const b = await signIn(ctx.app, username, TEST_PASSWORD);
-    const wrong = await a.post("/api/auth/change-password", { currentPassword: "sai", newPassword: "matkhaumoi1" });
+    const wrong = await a.post("/api/auth/change-password", { currentPassword: "sai", newPassword: "Mua-lua-chin-2026" });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details[0].path).toBe("currentPassword");
     const weak = await a.post("/api/auth/change-password", { currentPassword: TEST_PASSWORD, newPassword: "ngan" });
     expect(weak.status).toBe(400);
     expect(weak.body.error.details[0].path).toBe("newPassword");
-    expect((await a.post("/api/auth/change-password", { currentPassword: TEST_PASSWORD, newPassword: "matkhaumoi1" })).status).toBe(204);
+    // ASVS level 2: 12 characters at least ("password1" and the old 8-character rule's passwords
+    // are refused), and not a common password even with digits or symbols added
+    for (const [pw, why] of [["password1", /ít nhất 12/], ["matkhau12", /ít nhất 12/], ["password1234", /phổ biến/], ["matkhau2026!!", /phổ biến/], ["qwertyuiop123", /phổ biến/]] as const) {
+      const r = await a.post("/api/auth/change-password", { currentPassword: TEST_PASSWORD, newPassword: pw });
+      expect(r.status, pw).toBe(400);
+      expect(r.body.error.message).toMatch(why);
+    }
+    expect((await a.post("/api/auth/change-password", { currentPassword: TEST_PASSWORD, newPassword: "Mua-lua-chin-2026" })).status).toBe(204);
     expect((await a.get("/api/auth/me")).status).toBe(200);
     expect((await b.get("/api/auth/me")).status).toBe(401);
-    await signIn(ctx.app, username, "matkhaumoi1");
+    await signIn(ctx.app, username, "Mua-lua-chin-2026");
   });
 });
 

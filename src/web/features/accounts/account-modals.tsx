@@ -29,13 +29,12 @@ export function generatePassword(length = 10): string {
 
 const PASSWORD_RULES = [
   { required: true, message: "Vui lòng nhập mật khẩu" },
-  { min: 8, message: "Mật khẩu phải có ít nhất 8 ký tự" },
-  { pattern: /(?=.*\p{L})(?=.*\d)/u, message: "Mật khẩu phải có cả chữ và số" },
+  { min: 12, message: "Mật khẩu phải có ít nhất 12 ký tự" },
 ];
 
 function PasswordField({ name, label, form }: { name: string; label: string; form: FormInstance }) {
   return (
-    <Form.Item label={label} required extra="Ít nhất 8 ký tự, có cả chữ và số. Người dùng phải đổi mật khẩu ở lần đăng nhập đầu tiên.">
+    <Form.Item label={label} required extra="Ít nhất 12 ký tự, không dùng mật khẩu phổ biến. Người dùng phải đổi mật khẩu ở lần đăng nhập đầu tiên.">
       <Space.Compact style={{ width: "100%" }}>
         <Form.Item name={name} noStyle rules={PASSWORD_RULES}>
           <Input autoComplete="new-password" spellCheck={false} autoCapitalize="none" aria-label={label} />

@@ -55,11 +55,10 @@ export default function ChangePasswordPage() {
           <Form.Item
             label="Mật khẩu mới"
             name="newPassword"
-            extra="Ít nhất 8 ký tự, có cả chữ và số."
+            extra="Ít nhất 12 ký tự; nên dùng một cụm từ dễ nhớ của riêng mình, không dùng mật khẩu phổ biến."
             rules={[
               { required: true, message: "Vui lòng nhập mật khẩu mới" },
-              { min: 8, message: "Mật khẩu phải có ít nhất 8 ký tự" },
-              { pattern: /(?=.*\p{L})(?=.*\d)/u, message: "Mật khẩu phải có cả chữ và số" },
+              { min: 12, message: "Mật khẩu phải có ít nhất 12 ký tự" },
             ]}
           >
             <Input.Password autoComplete="new-password" />
