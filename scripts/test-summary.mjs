@@ -49,8 +49,12 @@ for (const f of existsSync(dir) ? readdirSync(dir).filter((x) => x.endsWith(".js
     passed += r.stats.expected ?? 0;
     failed += (r.stats.unexpected ?? 0) + (r.stats.flaky ?? 0);
     skipped += r.stats.skipped ?? 0;
-    lines.push(`${f}: ${r.stats.expected} passed, ${(r.stats.unexpected ?? 0) + (r.stats.flaky ?? 0)} failed`);
+    // A run that could not start (its server, a syntax error) has errors and no tests: a failure.
+    const errors = r.errors ?? [];
+    failed += errors.length;
+    lines.push(`${f}: ${r.stats.expected} passed, ${(r.stats.unexpected ?? 0) + (r.stats.flaky ?? 0) + errors.length} failed`);
     playwrightFailures(r);
+    for (const e of errors) failures.push(`e2e: ${String(e.message ?? e).split("\n")[0]}`);
   }
 }
 for (const l of lines) console.log(l);
