@@ -64,7 +64,7 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   registerErrorHandling(app);
   registerTextGuard(app);
 
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, config.webDir);
   // Before any route: its hooks apply to the routes registered after it.
   await registerCompression(app);
   await app.register(cookie);

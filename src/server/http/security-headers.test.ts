@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, setupTestApp, signIn, type TestContext } from "../test/support.js";
+import { inlineScriptHashes } from "./security-headers.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -22,5 +23,21 @@ describe("security headers on every answer", () => {
       expect(r.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
       expect(r.headers["referrer-policy"]).toBe("no-referrer");
     }
+  });
+});
+
+describe("inline scripts of the built page", () => {
+  it("are allowed by their sha256 only, and a page without any adds nothing", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { createHash } = await import("node:crypto");
+    const dir = mkdtempSync(path.join(tmpdir(), "dvk-csp-"));
+    const code = 'if(!location.pathname.startsWith("/dang-nhap"))console.log(1)';
+    writeFileSync(path.join(dir, "index.html"), `<html><head><script type="module" src="/assets/a.js"></script><script>${code}</script></head></html>`);
+    expect(inlineScriptHashes(path.join(dir, "index.html"))).toEqual([`'sha256-${createHash("sha256").update(code).digest("base64")}'`]);
+    writeFileSync(path.join(dir, "index.html"), `<html><head><script type="module" src="/assets/a.js"></script></head></html>`);
+    expect(inlineScriptHashes(path.join(dir, "index.html"))).toEqual([]);
+    expect(inlineScriptHashes(path.join(dir, "missing.html"))).toEqual([]);
   });
 });
