@@ -37,6 +37,7 @@ async function within<T>(ms: number, what: string, out: () => string, p: Promise
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; out: () => string }> {
   const port = nextPort++;
+  const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "error", WEB_DIR: "/nonexistent", ...env },
@@ -44,20 +45,43 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   });
   children.push(child);
   let out = "";
-  child.stdout?.on("data", (d) => (out += d));
-  child.stderr?.on("data", (d) => (out += d));
+  const stamp = (d: Buffer) => (out += `[+${((Date.now() - started) / 1000).toFixed(1)} s] ${String(d)}`);
+  child.stdout?.on("data", stamp);
+  child.stderr?.on("data", stamp);
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  let last = "";
+  // A fresh start (migrations, demo seed) takes seconds; a minute means it is stuck, and the
+  // message says where: what the server printed, with times, the last answer to /api/health and
+  // what the database's sessions were waiting on.
+  while (Date.now() - started < 60_000) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
     try {
       const r = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) });
       if (r.ok) return { child, base, out: () => out };
-    } catch {
-      /* not listening yet */
+      last = `${r.status} ${await r.text()}`;
+    } catch (err) {
+      last = String((err as Error).cause ?? err);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`server did not start: ${out}`);
+  throw new Error(`server did not start in 60 s.\nIt printed:\n${out}\nLast /api/health: ${last}\n${await databaseSessions(env)}`);
+}
+
+/** What the database's other sessions are doing (PostgreSQL only): the clue when a start hangs. */
+async function databaseSessions(env: Record<string, string>): Promise<string> {
+  if (!env.DATABASE_URL) return "";
+  const db = openPostgres(env.DATABASE_URL, 1);
+  try {
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT pid, state, wait_event_type, wait_event, now() - xact_start AS in_transaction, left(query, 200) AS query
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return `Database sessions:\n${rows.map((r) => JSON.stringify(r)).join("\n")}`;
+  } catch (err) {
+    return `Database sessions: ${String(err)}`;
+  } finally {
+    await db.close();
+  }
 }
 
 async function login(base: string, username: string) {
