@@ -1,4 +1,5 @@
 import { AppError, forbidden } from "./errors.js";
+import type { UnitSet } from "./unit-set.js";
 
 export type PositionRole = "secretary" | "deputy_secretary" | "committee_member" | "member";
 
@@ -11,7 +12,7 @@ export interface ActorPosition {
   title: string | null;
 }
 
-/** Who is acting: the signed-in account with its scopes resolved to unit sets for this request. */
+/** Who is acting: the signed-in account with its scopes as unit sets (cached subtrees, scope-subtrees.ts). */
 export interface Actor {
   accountId: string;
   username: string;
@@ -23,11 +24,11 @@ export interface Actor {
   csrfToken: string;
   ip: string | null;
   /** Units the account manages (roots of its manage scopes and everything under them). */
-  manageUnits: ReadonlySet<string>;
+  manageUnits: UnitSet;
   /** Units of the account's view and manage scopes (whole subtrees): staff reads. */
-  scopeUnits: ReadonlySet<string>;
+  scopeUnits: UnitSet;
   /** Units the account may read: its scope units plus the units where the person holds a position. */
-  viewUnits: ReadonlySet<string>;
+  viewUnits: UnitSet;
   /** Roots of the scopes, for display. */
   scopes: { unitId: string; unitName: string; scope: "manage" | "view" }[];
   /** Positions the person holds today. */

@@ -45,7 +45,3 @@ export async function findAuditEntries(
   const n = count[0]?.n ?? 0;
   return { rows, total: Math.min(n, AUDIT_COUNT_CAP), totalCapped: n > AUDIT_COUNT_CAP };
 }
-
-export function subtreeOf(db: Queryable, root: string, today: string) {
-  return db.query<{ unit_id: string }>("SELECT unit_id FROM unit_scope_subtree($1, $2::date)", [root, today]).then((r) => r.map((x) => x.unit_id));
-}

@@ -3,7 +3,8 @@ import { todayInVietnam } from "@domain/dates.js";
 import { canViewStaff, scopeUnitIds } from "../../http/actor.js";
 import { actorOf, type Feature } from "../../http/app-types.js";
 import { forbidden, notFound } from "../../http/errors.js";
-import { findAuditEntries, subtreeOf } from "./audit.queries.js";
+import { listScopeSubtree } from "../units/units.queries.js";
+import { findAuditEntries } from "./audit.queries.js";
 
 export const auditRoutes: Feature = (app, { db }) => {
   app.get(
@@ -16,7 +17,7 @@ export const auditRoutes: Feature = (app, { db }) => {
       let units = scope;
       if (req.query.unitId) {
         if (!canViewStaff(actor, req.query.unitId)) throw notFound("Không tìm thấy đơn vị");
-        units = await subtreeOf(db, req.query.unitId, todayInVietnam());
+        units = await listScopeSubtree(db, req.query.unitId, todayInVietnam());
       }
       const { page, pageSize } = req.query;
       const { rows, total, totalCapped } = await findAuditEntries(db, {

@@ -39,9 +39,16 @@ export async function insertSession(
   );
 }
 
+/** A live session with its account and the tree's version (migration 0042), in one round trip. */
 export function findLiveSession(db: Queryable, id: string) {
   return db
-    .query<SessionRow>("SELECT id, account_id, csrf_token, expires_at FROM sessions WHERE id = $1 AND expires_at > now()", [id])
+    .query<SessionRow & Omit<AccountRow, "id" | "password_hash"> & { tree_version: number }>(
+      `SELECT s.id, s.account_id, s.csrf_token, s.expires_at, a.username, a.display_name, a.person_id, a.is_admin,
+              a.must_change_password, a.disabled_at, (SELECT version FROM unit_tree_version) AS tree_version
+         FROM sessions s JOIN accounts a ON a.id = s.account_id
+        WHERE s.id = $1 AND s.expires_at > now()`,
+      [id],
+    )
     .then((r) => r[0] ?? null);
 }
 
@@ -57,12 +64,11 @@ export async function deleteExpiredSessions(db: Queryable) {
   await db.query("DELETE FROM sessions WHERE expires_at <= now()");
 }
 
-/** Scope roots with their subtrees resolved on today's tree. */
-export function listScopeUnits(db: Queryable, accountId: string, today: string) {
-  return db.query<{ root_id: string; root_name: string; scope: "manage" | "view"; unit_id: string }>(
-    `SELECT s.unit_id AS root_id, COALESCE(l.name, '') AS root_name, s.scope, t.unit_id
+/** The account's scope roots with their names today (their subtrees come from the cache, scope-subtrees.ts). */
+export function listScopeRoots(db: Queryable, accountId: string, today: string) {
+  return db.query<{ root_id: string; root_name: string; scope: "manage" | "view" }>(
+    `SELECT s.unit_id AS root_id, COALESCE(l.name, '') AS root_name, s.scope
        FROM account_scopes s
-       CROSS JOIN LATERAL unit_scope_subtree(s.unit_id, $2::date) t
        LEFT JOIN units_latest($2::date) l ON l.unit_id = s.unit_id
       WHERE s.account_id = $1`,
     [accountId, today],

@@ -3,6 +3,8 @@ import { todayInVietnam } from "@domain/dates.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
+import { unionOfUnits } from "../../http/unit-set.js";
+import { scopeSubtree } from "../units/scope-subtrees.js";
 import { AppError, invalid } from "../../http/errors.js";
 import * as q from "./auth.queries.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
@@ -98,35 +100,30 @@ export async function resolveActor(db: Db, token: string, ip: string | null): Pr
 
 async function resolveActorForSession(db: Db, sessionId: string, ip: string | null): Promise<Actor | null> {
   const session = await q.findLiveSession(db, sessionId);
-  if (!session) return null;
-  const account = await q.getAccountById(db, session.account_id);
-  if (!account || account.disabled_at) return null;
+  if (!session || session.disabled_at) return null;
   const today = todayInVietnam();
-  const [scopeRows, positionRows] = await Promise.all([
-    q.listScopeUnits(db, account.id, today),
-    account.person_id ? q.listCurrentPositions(db, account.person_id, today) : Promise.resolve([]),
+  const [roots, positionRows] = await Promise.all([
+    q.listScopeRoots(db, session.account_id, today),
+    session.person_id ? q.listCurrentPositions(db, session.person_id, today) : Promise.resolve([]),
   ]);
-  const manageUnits = new Set<string>();
-  const scopeUnits = new Set<string>();
+  // each root's subtree from the cache (the tree's version and the day as its key), not recomputed per request
+  const subtrees = await Promise.all(roots.map((r) => scopeSubtree(db, r.root_id, session.tree_version, today)));
   const scopes = new Map<string, Actor["scopes"][number]>();
-  for (const r of scopeRows) {
-    if (r.scope === "manage") manageUnits.add(r.unit_id);
-    scopeUnits.add(r.unit_id);
-    scopes.set(`${r.root_id}:${r.scope}`, { unitId: r.root_id, unitName: r.root_name, scope: r.scope });
-  }
+  for (const r of roots) scopes.set(`${r.root_id}:${r.scope}`, { unitId: r.root_id, unitName: r.root_name, scope: r.scope });
+  const manageParts = subtrees.filter((_, i) => roots[i]!.scope === "manage");
   return {
-    accountId: account.id,
-    username: account.username,
-    displayName: account.display_name,
-    personId: account.person_id,
-    isAdmin: account.is_admin,
-    mustChangePassword: account.must_change_password,
+    accountId: session.account_id,
+    username: session.username,
+    displayName: session.display_name,
+    personId: session.person_id,
+    isAdmin: session.is_admin,
+    mustChangePassword: session.must_change_password,
     sessionId,
     csrfToken: session.csrf_token,
     ip,
-    manageUnits,
-    scopeUnits,
-    viewUnits: new Set([...scopeUnits, ...positionRows.map((p) => p.unit_id)]),
+    manageUnits: unionOfUnits(manageParts),
+    scopeUnits: unionOfUnits(subtrees),
+    viewUnits: unionOfUnits([...subtrees, new Set(positionRows.map((p) => p.unit_id))]),
     scopes: [...scopes.values()],
     positions: positionRows.map((p) => ({
       positionId: p.id,

@@ -139,8 +139,3 @@ export function getModelUnit(db: Queryable, modelId: string) {
     )
     .then((r) => r[0] ?? null);
 }
-
-/** Units in the subtree of `root` on today's tree (root included). */
-export function subtreeUnits(db: Queryable, root: string, today: string) {
-  return db.query<{ unit_id: string }>("SELECT unit_id FROM unit_scope_subtree($1, $2::date)", [root, today]).then((r) => r.map((x) => x.unit_id));
-}

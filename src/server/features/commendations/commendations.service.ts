@@ -9,6 +9,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from "../../http/err
 import * as reads from "../supervision/campaign-reads.queries.js";
 import { notifyPeople } from "../supervision/notify.js";
 import { assertCanReadCommendations, canDecide, canPropose, canReadCommendations, canWithdraw } from "./commendations.policy.js";
+import { listScopeSubtree } from "../units/units.queries.js";
 import * as q from "./commendations.queries.js";
 
 /** Units that propose: party cells and mass organisations taking part in the campaign. */
@@ -52,7 +53,7 @@ export async function listProposals(opts: { db: Db; actor: Actor; campaignId: st
   if (opts.unitId) {
     const unit = await reads.getUnitInfo(db, opts.unitId, today);
     if (!unit || (!canView(actor, unit.id) && !canReadCommendations(actor, unit.id, unit.parent_id))) throw notFound();
-    const subtree = await q.subtreeUnits(db, unit.id, today);
+    const subtree = await listScopeSubtree(db, unit.id, today);
     units = units === null ? subtree : subtree.filter((u) => units!.includes(u));
   }
   const rows = await q.listProposals(db, { today, campaignId: opts.campaignId, units, status: opts.status ?? null });

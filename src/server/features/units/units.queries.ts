@@ -118,3 +118,8 @@ export function listMembersAsOf(db: Queryable, unitId: string, asOf: string) {
     [unitId, asOf],
   );
 }
+
+/** The units of a scope root's subtree on a day, the root included (the closure, migration 0040). */
+export function listScopeSubtree(db: Queryable, root: string, day: string) {
+  return db.query<{ unit_id: string }>("SELECT unit_id FROM unit_scope_subtree($1, $2::date)", [root, day]).then((r) => r.map((x) => x.unit_id));
+}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildAccount, buildUnit } from "../../test/factories.js";
 import { setupTestApp, signIn, unique, type Client, type TestContext } from "../../test/support.js";
 
@@ -154,5 +154,30 @@ describe("creating units", () => {
     expect(r.status).toBe(201);
     const again = await signIn(ctx.app, username, "matkhau123");
     expect((await again.get(`/api/units/${r.body.id}`)).status).toBe(200);
+  });
+});
+
+describe("scopes from cached subtrees (migration 0042)", () => {
+  it("a session's scope is read from the closure once per tree version; a tree changed by anyone is seen on the next request", async () => {
+    const root = await buildUnit(ctx.db, { kind: "commune_party_committee" });
+    const { username } = await buildAccount(ctx.db, { scopes: [{ unitId: root, scope: "manage" }] });
+    const spy = vi.spyOn(ctx.db, "query");
+    const subtreeReads = () => spy.mock.calls.filter(([sql]) => String(sql).includes("unit_scope_subtree")).length;
+    try {
+      const c = await signIn(ctx.app, username, "matkhau123");
+      expect((await c.get(`/api/units/${root}`)).status).toBe(200);
+      const first = subtreeReads();
+      expect(first).toBe(1);
+      expect((await c.get(`/api/units/${root}`)).status).toBe(200);
+      expect(subtreeReads()).toBe(first);
+      // written straight into the database, as another instance of the app would
+      const child = await buildUnit(ctx.db, { kind: "party_cell", parentId: root });
+      expect((await c.get(`/api/units/${child}`)).status).toBe(200);
+      expect(subtreeReads()).toBe(first + 1);
+      const outside = await buildUnit(ctx.db, { kind: "party_cell" });
+      expect((await c.get(`/api/units/${outside}`)).status).toBe(404);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
