@@ -180,6 +180,7 @@ async function generate(db: Db) {
     INSERT INTO campaign_counts (campaign_id, unit_id, criterion_code, registrants)
       SELECT r.campaign_id, r.unit_id, '', count(*) FROM registrations r WHERE r.status = 'approved' GROUP BY 1, 2
     ON CONFLICT DO NOTHING;
+    SELECT branch_counts_rebuild();
     ANALYZE;`);
 }
 

@@ -5,6 +5,7 @@ import { migrate, MIGRATION_LOCK } from "./db/migrate.js";
 import { DEMO_PASSWORD, demoAccountLines, seedDemoIfEmpty } from "./db/seed/demo.js";
 import "./features/demo-seeders.js";
 import { backfillCommitmentOutcomes } from "./features/registrations/commitments.js";
+import { startBranchFold } from "./jobs/branch-fold.js";
 
 /** Process entry: config, database, migrations, demo data when asked, HTTP server, clean shutdown. */
 async function main() {
@@ -16,6 +17,7 @@ async function main() {
   if (filled) console.log(`Đã tính kết quả của ${filled} việc làm đăng ký trước đây`);
   const seeded = config.seedDemo && (await seedDemoIfEmpty(db));
   const app = await buildApp({ db, config, logger: { level: process.env.LOG_LEVEL ?? "warn" } });
+  const fold = startBranchFold(db);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -23,6 +25,7 @@ async function main() {
     closing = true;
     console.log(`\nNhận ${signal}, đang dừng máy chủ…`);
     try {
+      await fold.stop();
       await app.close();
     } finally {
       await db.close();

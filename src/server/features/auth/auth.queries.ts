@@ -39,15 +39,44 @@ export async function insertSession(
   );
 }
 
-/** A live session with its account and the tree's version (migration 0042), in one round trip. */
-export function findLiveSession(db: Queryable, id: string) {
+/** A unit's name in its latest version started by a day (the permissions' tree, units_latest), by index. */
+const LATEST_NAME = (unit: string, day: string) =>
+  `COALESCE((SELECT v.name FROM unit_versions v WHERE v.unit_id = ${unit} AND v.valid_from <= ${day} ORDER BY v.valid_from DESC LIMIT 1), '')`;
+
+export interface ScopeRootRow {
+  root_id: string;
+  root_name: string;
+  scope: "manage" | "view";
+}
+
+export interface CurrentPositionRow {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  unit_kind: string;
+  role: ActorPosition["role"];
+  title: string | null;
+}
+
+/**
+ * Everything a request needs to know who acts, in one round trip: the live session, its account,
+ * the tree's version (migration 0042), the account's scope roots and the person's positions held
+ * on `today` (their subtrees come from the cache, scope-subtrees.ts).
+ */
+export function findLiveSession(db: Queryable, id: string, today: string) {
   return db
-    .query<SessionRow & Omit<AccountRow, "id" | "password_hash"> & { tree_version: number }>(
+    .query<SessionRow & Omit<AccountRow, "id" | "password_hash"> & { tree_version: number; roots: ScopeRootRow[]; positions: CurrentPositionRow[] }>(
       `SELECT s.id, s.account_id, s.csrf_token, s.expires_at, a.username, a.display_name, a.person_id, a.is_admin,
-              a.must_change_password, a.disabled_at, (SELECT version FROM unit_tree_version) AS tree_version
+              a.must_change_password, a.disabled_at, (SELECT version FROM unit_tree_version) AS tree_version,
+              COALESCE((SELECT json_agg(json_build_object('root_id', sc.unit_id, 'root_name', ${LATEST_NAME("sc.unit_id", "$2::date")}, 'scope', sc.scope))
+                          FROM account_scopes sc WHERE sc.account_id = a.id), '[]'::json) AS roots,
+              COALESCE((SELECT json_agg(json_build_object('id', p.id, 'unit_id', p.unit_id, 'unit_name', ${LATEST_NAME("p.unit_id", "$2::date")},
+                                                          'unit_kind', u.kind, 'role', p.role, 'title', p.title) ORDER BY p.start_date)
+                          FROM positions p JOIN units u ON u.id = p.unit_id
+                         WHERE p.person_id = a.person_id AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)), '[]'::json) AS positions
          FROM sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.id = $1 AND s.expires_at > now()`,
-      [id],
+      [id, today],
     )
     .then((r) => r[0] ?? null);
 }
@@ -62,28 +91,6 @@ export async function deleteSessionsOfAccount(db: Queryable, accountId: string, 
 
 export async function deleteExpiredSessions(db: Queryable) {
   await db.query("DELETE FROM sessions WHERE expires_at <= now()");
-}
-
-/** The account's scope roots with their names today (their subtrees come from the cache, scope-subtrees.ts). */
-export function listScopeRoots(db: Queryable, accountId: string, today: string) {
-  return db.query<{ root_id: string; root_name: string; scope: "manage" | "view" }>(
-    `SELECT s.unit_id AS root_id, COALESCE(l.name, '') AS root_name, s.scope
-       FROM account_scopes s
-       LEFT JOIN units_latest($2::date) l ON l.unit_id = s.unit_id
-      WHERE s.account_id = $1`,
-    [accountId, today],
-  );
-}
-
-export function listCurrentPositions(db: Queryable, personId: string, today: string) {
-  return db.query<{ id: string; unit_id: string; unit_name: string; unit_kind: string; role: ActorPosition["role"]; title: string | null }>(
-    `SELECT p.id, p.unit_id, COALESCE(l.name, '') AS unit_name, u.kind AS unit_kind, p.role, p.title
-       FROM positions p JOIN units u ON u.id = p.unit_id
-       LEFT JOIN units_latest($2::date) l ON l.unit_id = p.unit_id
-      WHERE p.person_id = $1 AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)
-      ORDER BY p.start_date`,
-    [personId, today],
-  );
 }
 
 export interface ThrottleRow {

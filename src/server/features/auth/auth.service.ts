@@ -99,13 +99,10 @@ export async function resolveActor(db: Db, token: string, ip: string | null): Pr
 }
 
 async function resolveActorForSession(db: Db, sessionId: string, ip: string | null): Promise<Actor | null> {
-  const session = await q.findLiveSession(db, sessionId);
-  if (!session || session.disabled_at) return null;
   const today = todayInVietnam();
-  const [roots, positionRows] = await Promise.all([
-    q.listScopeRoots(db, session.account_id, today),
-    session.person_id ? q.listCurrentPositions(db, session.person_id, today) : Promise.resolve([]),
-  ]);
+  const session = await q.findLiveSession(db, sessionId, today);
+  if (!session || session.disabled_at) return null;
+  const { roots, positions: positionRows } = session;
   // each root's subtree from the cache (the tree's version and the day as its key), not recomputed per request
   const subtrees = await Promise.all(roots.map((r) => scopeSubtree(db, r.root_id, session.tree_version, today)));
   const scopes = new Map<string, Actor["scopes"][number]>();

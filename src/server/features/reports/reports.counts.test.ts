@@ -3,7 +3,8 @@
  * every operation that moves a count — register, approve, return, progress, judge, violation added
  * and removed, member transferred, unit moved or ended — is applied through the owners' write
  * functions (the ones the services call), and after each step the stored outcomes, the counts, the
- * tree's paths and the members are compared with a brute-force recount from the rows themselves.
+ * tree's paths and the members are compared with a brute-force recount from the rows themselves;
+ * so are the branch counts of the open-ended tree (migration 0043), folded or not.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideCommitmentOutcome, type CommitmentStatus, type ViolationKind } from "@domain/ratings.js";
@@ -19,7 +20,9 @@ import { recordViolation, removeViolation } from "../supervision/violations.js";
 import * as units from "../units/units.queries.js";
 import { buildCampaign, buildCommitment, buildRegistration, CRITERION_CODES } from "./reports.fixtures.js";
 import { loadSubtreeFigures } from "./reports.figures.js";
-import { getCampaign } from "./reports.queries.js";
+import { foldBranchCounts } from "../../jobs/branch-fold.js";
+import { REPORTING_UNIT_KINDS } from "./reports.policy.js";
+import { COUNT_COLUMNS, getCampaign, listBranchCountsLive, listBranchMembersLive } from "./reports.queries.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -41,21 +44,6 @@ function mulberry32(seed: number) {
 const TODAY = todayInVietnam();
 const KINDS: ViolationKind[] = ["traffic", "littering", "disorder", "harassment", "other"];
 const STATUSES: CommitmentStatus[] = ["not_started", "in_progress", "achieved", "not_achieved"];
-const COUNT_COLUMNS = [
-  "registered",
-  "achieved",
-  "registrants",
-  "models",
-  "violations_traffic",
-  "violations_littering",
-  "violations_disorder",
-  "violations_harassment",
-  "violations_other",
-  "proposals_proposed",
-  "proposals_approved",
-  "proposals_declined",
-] as const;
-
 /** The counts recounted from the rows with plain GROUP BYs (no trigger, no maintained table). */
 async function recount(db: Queryable, campaignId: string) {
   const rows = await db.query<Record<string, number | string>>(
@@ -125,6 +113,65 @@ async function walkSubtree(db: Queryable, root: string, day: string): Promise<Se
     }
   }
   return set;
+}
+
+
+/** The open-ended tree (each unit's version with no end date) as child → parent. */
+async function openTree(db: Queryable): Promise<Map<string, string | null>> {
+  const rows = await db.query<{ unit_id: string; parent_id: string | null }>("SELECT unit_id, parent_id FROM unit_versions WHERE valid_to IS NULL");
+  return new Map(rows.map((r) => [r.unit_id, r.parent_id]));
+}
+
+function openSubtree(tree: Map<string, string | null>, root: string): Set<string> {
+  const set = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [u, parent] of tree) {
+      if (parent && set.has(parent) && !set.has(u)) {
+        set.add(u);
+        grew = true;
+      }
+    }
+  }
+  return set;
+}
+
+/**
+ * The live reading (branch counts, migration 0043) against a brute-force sum over the open-ended
+ * tree: the root's own counts and each child's whole branch, per criterion; members held on each
+ * day and the units that report.
+ */
+async function expectLiveBranches(db: Queryable, campaignId: string, root: string, expected: Record<string, Record<string, number | string>>, days: string[], where: string) {
+  const tree = await openTree(db);
+  const children = [...tree].filter(([, parent]) => parent === root).map(([u]) => u);
+  const branches = new Map<string, Set<string>>([[root, new Set([root])], ...children.map((c) => [c, openSubtree(tree, c)] as const)]);
+  const want: Record<string, Record<string, number>> = {};
+  for (const [branch, unitsOf] of branches) {
+    for (const r of Object.values(expected)) {
+      if (!unitsOf.has(String(r.unit_id))) continue;
+      const k = `${branch}|${r.criterion_code}`;
+      want[k] ??= Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0]));
+      for (const c of COUNT_COLUMNS) want[k][c]! += Number(r[c]);
+    }
+  }
+  const nonZero = (r: Record<string, number>) => COUNT_COLUMNS.some((c) => r[c] !== 0);
+  const got = Object.fromEntries(
+    (await listBranchCountsLive(db, campaignId, root))
+      .map((r) => [`${r.branch_id}|${r.criterion_code}`, Object.fromEntries(COUNT_COLUMNS.map((c) => [c, r[c]]))] as const)
+      .filter(([, r]) => nonZero(r)),
+  );
+  expect(got, `${where}: branch counts`).toEqual(Object.fromEntries(Object.entries(want).filter(([, r]) => nonZero(r))));
+  const kinds = [...REPORTING_UNIT_KINDS];
+  const unitKinds = new Map((await db.query<{ id: string; kind: string }>("SELECT id, kind FROM units")).map((u) => [u.id, u.kind]));
+  for (const day of days) {
+    const held = await db.query<{ unit_id: string }>("SELECT unit_id FROM positions WHERE start_date <= $1 AND (end_date IS NULL OR end_date >= $1)", [day]);
+    const live = new Map((await listBranchMembersLive(db, root, day, kinds)).map((r) => [r.branch_id, r]));
+    for (const [branch, unitsOf] of branches) {
+      const members = held.filter((p) => unitsOf.has(p.unit_id)).length;
+      const reporting = branch === root ? 0 : [...unitsOf].filter((u) => kinds.includes(unitKinds.get(u)!)).length;
+      expect({ members: live.get(branch)?.members, reporting: live.get(branch)?.reporting_units }, `${where}: branch ${branch} on ${day}`).toEqual({ members, reporting });
+    }
+  }
 }
 
 describe("counts maintained on write", () => {
@@ -236,7 +283,8 @@ describe("counts maintained on write", () => {
           const u = cells.pop()!;
           await db.transaction(async (tx) => {
             const v = (await units.listVersions(tx, u)).find((x) => x.valid_to === null);
-            if (v) await units.closeVersion(tx, v.id, TODAY);
+            // a unit moved today has its open version from tomorrow: it cannot end before it starts
+            if (v && v.valid_from <= TODAY) await units.closeVersion(tx, v.id, TODAY);
           });
         },
       };
@@ -251,6 +299,9 @@ describe("counts maintained on write", () => {
         expect(await outcomesMismatch(db, campaign.campaignId), where).toEqual([]);
         const { expected, stored } = await recount(db, campaign.campaignId);
         expect(stored, where).toEqual(expected);
+        // the background fold runs at any moment: folded or not, the branches read the same
+        if (rand() < 0.5) await foldBranchCounts(db);
+        await expectLiveBranches(db, campaign.campaignId, root, expected, days, where);
         for (const day of days) {
           const walked = await walkSubtree(db, root, day);
           const paths = await db.query<{ unit_id: string }>("SELECT unit_id FROM unit_subtree($1, $2)", [root, day]);

@@ -1,8 +1,8 @@
 /**
- * The live figures of a subtree, read from the counts maintained on write (migration 0040): two
- * queries whose cost grows with the number of units under the root, never with the number of
- * commitments, members or violations.
+ * The figures of a subtree, read from the counts maintained on write (migrations 0040, 0043):
+ * never from the commitments, members or violations themselves.
  */
+import { todayInVietnam } from "@domain/dates.js";
 import { VIOLATION_KINDS, type ViolationKind } from "@domain/ratings.js";
 import { percentAchieved, type RollUpFigures } from "@domain/roll-up.js";
 import type { Queryable } from "../../db/client.js";
@@ -59,11 +59,18 @@ export interface SubtreeFigures {
   membersOf(b: BranchFigures | undefined): { registered: number; total: number };
 }
 
+/**
+ * Today's figures on a settled tree come from the branch counts (rows per child, migration 0043);
+ * any other day, or a tree with a change dated today or later, sums the per-unit counts of the
+ * tree as of that day (rows per unit of the subtree).
+ */
 export async function loadSubtreeFigures(db: Queryable, campaign: q.CampaignRow, rootId: string, asOf: string): Promise<SubtreeFigures> {
+  const kinds = [...REPORTING_UNIT_KINDS];
+  const live = asOf === todayInVietnam() && (await q.isTreeSettled(db, asOf));
   const [criteria, counts, members] = await Promise.all([
     q.listCriteria(db, campaign.criteria_set_id),
-    q.listBranchCounts(db, campaign.id, rootId, asOf),
-    q.listBranchMembers(db, rootId, asOf, [...REPORTING_UNIT_KINDS]),
+    live ? q.listBranchCountsLive(db, campaign.id, rootId) : q.listBranchCounts(db, campaign.id, rootId, asOf),
+    live ? q.listBranchMembersLive(db, rootId, asOf, kinds) : q.listBranchMembers(db, rootId, asOf, kinds),
   ]);
   const branches = new Map<string, BranchFigures>();
   const branch = (id: string) => {

@@ -235,6 +235,22 @@ const BRANCH_UNITS = `
        AND d.valid_from <= $3::date AND (d.valid_to IS NULL OR d.valid_to >= $3::date)
   )`;
 
+/** The count columns of campaign_counts and its branch tables (migrations 0040, 0043). */
+export const COUNT_COLUMNS = [
+  "registered",
+  "achieved",
+  "registrants",
+  "models",
+  "violations_traffic",
+  "violations_littering",
+  "violations_disorder",
+  "violations_harassment",
+  "violations_other",
+  "proposals_proposed",
+  "proposals_approved",
+  "proposals_declined",
+] as const;
+
 export interface BranchCountRow {
   branch_id: string;
   criterion_code: string;
@@ -258,16 +274,9 @@ export interface BranchCountRow {
  * written after that day.
  */
 export function listBranchCounts(db: Queryable, campaignId: string, rootId: string, asOf: string) {
-  const cols = `registered, achieved, registrants, models, violations_traffic, violations_littering, violations_disorder,
-                violations_harassment, violations_other, proposals_proposed, proposals_approved, proposals_declined`;
-  const neg = cols
-    .split(",")
-    .map((c) => `-${c.trim()}`)
-    .join(", ");
-  const sums = cols
-    .split(",")
-    .map((c) => `sum(k.${c.trim()})::int AS ${c.trim()}`)
-    .join(", ");
+  const cols = COUNT_COLUMNS.join(", ");
+  const neg = COUNT_COLUMNS.map((c) => `-${c}`).join(", ");
+  const sums = COUNT_COLUMNS.map((c) => `sum(k.${c})::int AS ${c}`).join(", ");
   return db.query<BranchCountRow>(
     `WITH ${BRANCH_UNITS}
      SELECT b.branch_id, k.criterion_code, ${sums}
@@ -278,6 +287,70 @@ export function listBranchCounts(db: Queryable, campaignId: string, rootId: stri
          ON k.unit_id = b.unit_id
       GROUP BY b.branch_id, k.criterion_code`,
     [campaignId, rootId, asOf],
+  );
+}
+
+/**
+ * Is today's tree the open-ended one that the branch counts follow (migration 0043)? No path
+ * starts after today and none ends today or later: two index lookups.
+ */
+export function isTreeSettled(db: Queryable, today: string) {
+  return db
+    .query<{ settled: boolean }>(
+      `SELECT COALESCE((SELECT max(valid_from) FROM unit_paths) <= $1::date, true)
+              AND COALESCE((SELECT max(valid_to) FROM unit_paths WHERE valid_to IS NOT NULL) < $1::date, true) AS settled`,
+      [today],
+    )
+    .then((r) => r[0]?.settled === true);
+}
+
+// The root (its own counts only) and each child of the open-ended tree (its own counts and its branch's).
+const LIVE_BRANCHES = `
+  b AS (
+    SELECT $2::uuid AS branch_id, true AS own_only
+    UNION ALL
+    SELECT p.descendant_id, false FROM unit_paths p WHERE p.ancestor_id = $2::uuid AND p.depth = 1 AND p.valid_to IS NULL
+  )`;
+
+/**
+ * The same figures as listBranchCounts for today, read from the branch counts (migration 0043):
+ * rows per child of the root, whatever the size of the subtree. Only when isTreeSettled.
+ */
+export function listBranchCountsLive(db: Queryable, campaignId: string, rootId: string) {
+  const sums = COUNT_COLUMNS.map((c) => `sum(k.${c})::int AS ${c}`).join(", ");
+  const cols = COUNT_COLUMNS.join(", ");
+  return db.query<BranchCountRow>(
+    `WITH ${LIVE_BRANCHES}
+     SELECT b.branch_id, k.criterion_code, ${sums}
+       FROM b CROSS JOIN LATERAL (
+              SELECT criterion_code, ${cols} FROM campaign_counts WHERE campaign_id = $1 AND unit_id = b.branch_id
+              UNION ALL
+              SELECT criterion_code, ${cols} FROM campaign_branch_counts WHERE NOT b.own_only AND campaign_id = $1 AND ancestor_id = b.branch_id
+              UNION ALL
+              SELECT criterion_code, ${cols} FROM campaign_branch_deltas WHERE NOT b.own_only AND campaign_id = $1 AND ancestor_id = b.branch_id
+            ) k
+      GROUP BY b.branch_id, k.criterion_code`,
+    [campaignId, rootId],
+  );
+}
+
+/** The same as listBranchMembers for `day` on the open-ended tree, from the branch members (migration 0043). */
+export function listBranchMembersLive(db: Queryable, rootId: string, day: string, reportingKinds: string[]) {
+  return db.query<{ branch_id: string; members: number; reporting_units: number }>(
+    `WITH ${LIVE_BRANCHES}
+     SELECT b.branch_id,
+            (COALESCE((SELECT sum(m.delta) FROM unit_member_changes m WHERE m.unit_id = b.branch_id AND m.day <= $3::date), 0)
+             + CASE WHEN b.own_only THEN 0 ELSE
+                 COALESCE((SELECT t.members FROM branch_members t WHERE t.ancestor_id = b.branch_id), 0)
+                 - COALESCE((SELECT sum(c.delta) FROM branch_member_changes c WHERE c.ancestor_id = b.branch_id AND c.day > $3::date), 0)
+                 + COALESCE((SELECT sum(d.delta) FROM branch_member_deltas d WHERE d.ancestor_id = b.branch_id AND d.day <= $3::date), 0)
+               END)::int AS members,
+            CASE WHEN b.own_only THEN 0 ELSE
+              (SELECT count(*) FROM units u WHERE u.id = b.branch_id AND u.kind = ANY($1::text[]))
+              + COALESCE((SELECT sum(k.units) FROM branch_unit_kinds k WHERE k.ancestor_id = b.branch_id AND k.kind = ANY($1::text[])), 0)
+            END::int AS reporting_units
+       FROM b`,
+    [reportingKinds, rootId, day],
   );
 }
 
