@@ -67,6 +67,22 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   };
 }
 
+/**
+ * Statements that every request runs (the session, the roll-up's reads) are prepared once per
+ * connection on a PostgreSQL server, so they are not planned again each time (planning those
+ * joins cost 1–4 ms a request at province scale). Only module-level constant texts are
+ * registered, so the number of prepared statements per connection stays bounded; PGlite plans
+ * in-process and ignores this.
+ */
+const preparedNames = new Map<string, string>();
+
+export function prepared(name: string, text: string): string {
+  const known = preparedNames.get(text);
+  if (known && known !== name) throw new Error(`Câu lệnh đã được đăng ký với tên ${known}`);
+  preparedNames.set(text, name);
+  return text;
+}
+
 /** Opens a pool on a PostgreSQL server. */
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
@@ -89,7 +105,8 @@ export function openPostgres(url: string, max = 10): Db {
     };
     return {
       async query<T>(text: string, params: unknown[] = []) {
-        const r = await run(() => c.query(text, params));
+        const name = preparedNames.get(text);
+        const r = await run(() => (name ? c.query({ name, text, values: params }) : c.query(text, params)));
         return r.rows as T[];
       },
       async exec(text: string) {

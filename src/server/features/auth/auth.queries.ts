@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/client.js";
+import { prepared, type Queryable } from "../../db/client.js";
 import type { ActorPosition } from "../../http/actor.js";
 
 export interface AccountRow {
@@ -58,6 +58,20 @@ export interface CurrentPositionRow {
   title: string | null;
 }
 
+const FIND_LIVE_SESSION = prepared(
+  "auth.findLiveSession",
+  `SELECT s.id, s.account_id, s.csrf_token, s.expires_at, a.username, a.display_name, a.person_id, a.is_admin,
+          a.must_change_password, a.disabled_at, (SELECT version FROM unit_tree_version) AS tree_version,
+          COALESCE((SELECT json_agg(json_build_object('root_id', sc.unit_id, 'root_name', ${LATEST_NAME("sc.unit_id", "$2::date")}, 'scope', sc.scope))
+                      FROM account_scopes sc WHERE sc.account_id = a.id), '[]'::json) AS roots,
+          COALESCE((SELECT json_agg(json_build_object('id', p.id, 'unit_id', p.unit_id, 'unit_name', ${LATEST_NAME("p.unit_id", "$2::date")},
+                                                      'unit_kind', u.kind, 'role', p.role, 'title', p.title) ORDER BY p.start_date)
+                      FROM positions p JOIN units u ON u.id = p.unit_id
+                     WHERE p.person_id = a.person_id AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)), '[]'::json) AS positions
+     FROM sessions s JOIN accounts a ON a.id = s.account_id
+    WHERE s.id = $1 AND s.expires_at > now()`,
+);
+
 /**
  * Everything a request needs to know who acts, in one round trip: the live session, its account,
  * the tree's version (migration 0042), the account's scope roots and the person's positions held
@@ -65,19 +79,7 @@ export interface CurrentPositionRow {
  */
 export function findLiveSession(db: Queryable, id: string, today: string) {
   return db
-    .query<SessionRow & Omit<AccountRow, "id" | "password_hash"> & { tree_version: number; roots: ScopeRootRow[]; positions: CurrentPositionRow[] }>(
-      `SELECT s.id, s.account_id, s.csrf_token, s.expires_at, a.username, a.display_name, a.person_id, a.is_admin,
-              a.must_change_password, a.disabled_at, (SELECT version FROM unit_tree_version) AS tree_version,
-              COALESCE((SELECT json_agg(json_build_object('root_id', sc.unit_id, 'root_name', ${LATEST_NAME("sc.unit_id", "$2::date")}, 'scope', sc.scope))
-                          FROM account_scopes sc WHERE sc.account_id = a.id), '[]'::json) AS roots,
-              COALESCE((SELECT json_agg(json_build_object('id', p.id, 'unit_id', p.unit_id, 'unit_name', ${LATEST_NAME("p.unit_id", "$2::date")},
-                                                          'unit_kind', u.kind, 'role', p.role, 'title', p.title) ORDER BY p.start_date)
-                          FROM positions p JOIN units u ON u.id = p.unit_id
-                         WHERE p.person_id = a.person_id AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $2::date)), '[]'::json) AS positions
-         FROM sessions s JOIN accounts a ON a.id = s.account_id
-        WHERE s.id = $1 AND s.expires_at > now()`,
-      [id, today],
-    )
+    .query<SessionRow & Omit<AccountRow, "id" | "password_hash"> & { tree_version: number; roots: ScopeRootRow[]; positions: CurrentPositionRow[] }>(FIND_LIVE_SESSION, [id, today])
     .then((r) => r[0] ?? null);
 }
 

@@ -22,7 +22,7 @@ import { buildCampaign, buildCommitment, buildRegistration, CRITERION_CODES } fr
 import { loadSubtreeFigures } from "./reports.figures.js";
 import { foldBranchCounts } from "../../jobs/branch-fold.js";
 import { REPORTING_UNIT_KINDS } from "./reports.policy.js";
-import { COUNT_COLUMNS, getCampaign, listBranchCountsLive, listBranchMembersLive } from "./reports.queries.js";
+import { COUNT_COLUMNS, getCampaign, getLiveBranches, listBranchCountsLive, listBranchMembersLive } from "./reports.queries.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -144,6 +144,8 @@ function openSubtree(tree: Map<string, string | null>, root: string): Set<string
 async function expectLiveBranches(db: Queryable, campaignId: string, root: string, expected: Record<string, Record<string, number | string>>, days: string[], where: string) {
   const tree = await openTree(db);
   const children = [...tree].filter(([, parent]) => parent === root).map(([u]) => u);
+  const live = await getLiveBranches(db, root, TODAY);
+  expect(new Set(live.children), `${where}: children on the open-ended tree`).toEqual(new Set(children));
   const branches = new Map<string, Set<string>>([[root, new Set([root])], ...children.map((c) => [c, openSubtree(tree, c)] as const)]);
   const want: Record<string, Record<string, number>> = {};
   for (const [branch, unitsOf] of branches) {
@@ -156,7 +158,7 @@ async function expectLiveBranches(db: Queryable, campaignId: string, root: strin
   }
   const nonZero = (r: Record<string, number>) => COUNT_COLUMNS.some((c) => r[c] !== 0);
   const got = Object.fromEntries(
-    (await listBranchCountsLive(db, campaignId, root))
+    (await listBranchCountsLive(db, campaignId, root, children))
       .map((r) => [`${r.branch_id}|${r.criterion_code}`, Object.fromEntries(COUNT_COLUMNS.map((c) => [c, r[c]]))] as const)
       .filter(([, r]) => nonZero(r)),
   );
@@ -165,7 +167,7 @@ async function expectLiveBranches(db: Queryable, campaignId: string, root: strin
   const unitKinds = new Map((await db.query<{ id: string; kind: string }>("SELECT id, kind FROM units")).map((u) => [u.id, u.kind]));
   for (const day of days) {
     const held = await db.query<{ unit_id: string }>("SELECT unit_id FROM positions WHERE start_date <= $1 AND (end_date IS NULL OR end_date >= $1)", [day]);
-    const live = new Map((await listBranchMembersLive(db, root, day, kinds)).map((r) => [r.branch_id, r]));
+    const live = new Map((await listBranchMembersLive(db, root, children, day, kinds)).map((r) => [r.branch_id, r]));
     for (const [branch, unitsOf] of branches) {
       const members = held.filter((p) => unitsOf.has(p.unit_id)).length;
       const reporting = branch === root ? 0 : [...unitsOf].filter((u) => kinds.includes(unitKinds.get(u)!)).length;

@@ -66,12 +66,15 @@ export interface SubtreeFigures {
  */
 export async function loadSubtreeFigures(db: Queryable, campaign: q.CampaignRow, rootId: string, asOf: string): Promise<SubtreeFigures> {
   const kinds = [...REPORTING_UNIT_KINDS];
-  const live = asOf === todayInVietnam() && (await q.isTreeSettled(db, asOf));
-  const [criteria, counts, members] = await Promise.all([
+  const [criteria, live] = await Promise.all([
     q.listCriteria(db, campaign.criteria_set_id),
-    live ? q.listBranchCountsLive(db, campaign.id, rootId) : q.listBranchCounts(db, campaign.id, rootId, asOf),
-    live ? q.listBranchMembersLive(db, rootId, asOf, kinds) : q.listBranchMembers(db, rootId, asOf, kinds),
+    asOf === todayInVietnam() ? q.getLiveBranches(db, rootId, asOf) : Promise.resolve(null),
   ]);
+  const [counts, members] = await Promise.all(
+    live?.settled
+      ? [q.listBranchCountsLive(db, campaign.id, rootId, live.children), q.listBranchMembersLive(db, rootId, live.children, asOf, kinds)]
+      : [q.listBranchCounts(db, campaign.id, rootId, asOf), q.listBranchMembers(db, rootId, asOf, kinds)],
+  );
   const branches = new Map<string, BranchFigures>();
   const branch = (id: string) => {
     let b = branches.get(id);

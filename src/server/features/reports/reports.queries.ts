@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/client.js";
+import { prepared, type Queryable } from "../../db/client.js";
 
 export interface CampaignRow {
   id: string;
@@ -142,6 +142,16 @@ export function getReport(db: Queryable, campaignId: string, unitId: string, opt
 
 export function listReports(db: Queryable, campaignId: string, unitIds: string[]) {
   return db.query<ReportRow>(`${REPORT_SELECT} WHERE r.campaign_id = $1 AND r.unit_id = ANY($2::uuid[])`, [campaignId, unitIds]);
+}
+
+/** The result reports of a unit's children on a day (the roll-up's rows), in the same round trip as the children themselves. */
+export function listChildReports(db: Queryable, campaignId: string, rootId: string, asOf: string) {
+  return db.query<ReportRow>(
+    `${REPORT_SELECT} WHERE r.campaign_id = $1 AND r.unit_id IN (
+       SELECT p.descendant_id FROM unit_paths p
+        WHERE p.ancestor_id = $2 AND p.depth = 1 AND p.valid_from <= $3::date AND (p.valid_to IS NULL OR p.valid_to >= $3::date))`,
+    [campaignId, rootId, asOf],
+  );
 }
 
 /** Numbers already given to the unit's result reports (the BC series of its issuing body). */
@@ -290,68 +300,60 @@ export function listBranchCounts(db: Queryable, campaignId: string, rootId: stri
   );
 }
 
-/**
- * Is today's tree the open-ended one that the branch counts follow (migration 0043)? No path
- * starts after today and none ends today or later: two index lookups.
- */
-export function isTreeSettled(db: Queryable, today: string) {
-  return db
-    .query<{ settled: boolean }>(
-      `SELECT COALESCE((SELECT max(valid_from) FROM unit_paths) <= $1::date, true)
-              AND COALESCE((SELECT max(valid_to) FROM unit_paths WHERE valid_to IS NOT NULL) < $1::date, true) AS settled`,
-      [today],
-    )
-    .then((r) => r[0]?.settled === true);
-}
-
-// The root (its own counts only) and each child of the open-ended tree (its own counts and its branch's).
-const LIVE_BRANCHES = `
-  b AS (
-    SELECT $2::uuid AS branch_id, true AS own_only
-    UNION ALL
-    SELECT p.descendant_id, false FROM unit_paths p WHERE p.ancestor_id = $2::uuid AND p.depth = 1 AND p.valid_to IS NULL
-  )`;
+const LIVE_BRANCHES = prepared(
+  "reports.liveBranches",
+  `SELECT COALESCE((SELECT max(valid_from) FROM unit_paths) <= $2::date, true)
+          AND COALESCE((SELECT max(valid_to) FROM unit_paths WHERE valid_to IS NOT NULL) < $2::date, true) AS settled,
+          ARRAY(SELECT p.descendant_id FROM unit_paths p WHERE p.ancestor_id = $1 AND p.depth = 1 AND p.valid_to IS NULL) AS children`,
+);
 
 /**
- * The same figures as listBranchCounts for today, read from the branch counts (migration 0043):
- * rows per child of the root, whatever the size of the subtree. Only when isTreeSettled.
+ * Can today's figures come from the branch counts (migration 0043)? Only when today's tree is
+ * the open-ended one they follow: no path starts after today and none ends today or later (two
+ * index lookups). With the root's children on that tree.
  */
-export function listBranchCountsLive(db: Queryable, campaignId: string, rootId: string) {
-  const sums = COUNT_COLUMNS.map((c) => `sum(k.${c})::int AS ${c}`).join(", ");
-  const cols = COUNT_COLUMNS.join(", ");
-  return db.query<BranchCountRow>(
-    `WITH ${LIVE_BRANCHES}
-     SELECT b.branch_id, k.criterion_code, ${sums}
-       FROM b CROSS JOIN LATERAL (
-              SELECT criterion_code, ${cols} FROM campaign_counts WHERE campaign_id = $1 AND unit_id = b.branch_id
-              UNION ALL
-              SELECT criterion_code, ${cols} FROM campaign_branch_counts WHERE NOT b.own_only AND campaign_id = $1 AND ancestor_id = b.branch_id
-              UNION ALL
-              SELECT criterion_code, ${cols} FROM campaign_branch_deltas WHERE NOT b.own_only AND campaign_id = $1 AND ancestor_id = b.branch_id
-            ) k
-      GROUP BY b.branch_id, k.criterion_code`,
-    [campaignId, rootId],
-  );
+export function getLiveBranches(db: Queryable, rootId: string, today: string) {
+  return db.query<{ settled: boolean; children: string[] }>(LIVE_BRANCHES, [rootId, today]).then((r) => r[0]!);
 }
+
+const BRANCH_COUNTS_LIVE = prepared(
+  "reports.branchCountsLive",
+  `SELECT k.branch_id, k.criterion_code, ${COUNT_COLUMNS.map((c) => `sum(k.${c})::int AS ${c}`).join(", ")}
+     FROM (SELECT unit_id AS branch_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_counts WHERE campaign_id = $1 AND unit_id = ANY($2::uuid[])
+           UNION ALL
+           SELECT ancestor_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_branch_counts WHERE campaign_id = $1 AND ancestor_id = ANY($3::uuid[])
+           UNION ALL
+           SELECT ancestor_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_branch_deltas WHERE campaign_id = $1 AND ancestor_id = ANY($3::uuid[])) k
+    GROUP BY k.branch_id, k.criterion_code`,
+);
+
+/**
+ * The same figures as listBranchCounts for today: the root's own counts and each child's own and
+ * branch counts (with the deltas not folded yet), rows per child whatever the subtree's size.
+ */
+export function listBranchCountsLive(db: Queryable, campaignId: string, rootId: string, children: string[]) {
+  return db.query<BranchCountRow>(BRANCH_COUNTS_LIVE, [campaignId, [rootId, ...children], children]);
+}
+
+const BRANCH_MEMBERS_LIVE = prepared(
+  "reports.branchMembersLive",
+  `SELECT b.id AS branch_id,
+          (COALESCE((SELECT sum(m.delta) FROM unit_member_changes m WHERE m.unit_id = b.id AND m.day <= $3::date), 0)
+           + CASE WHEN b.id = $1 THEN 0 ELSE
+               COALESCE((SELECT t.members FROM branch_members t WHERE t.ancestor_id = b.id), 0)
+               - COALESCE((SELECT sum(c.delta) FROM branch_member_changes c WHERE c.ancestor_id = b.id AND c.day > $3::date), 0)
+               + COALESCE((SELECT sum(d.delta) FROM branch_member_deltas d WHERE d.ancestor_id = b.id AND d.day <= $3::date), 0)
+             END)::int AS members,
+          CASE WHEN b.id = $1 THEN 0 ELSE
+            (SELECT count(*) FROM units u WHERE u.id = b.id AND u.kind = ANY($4::text[]))
+            + COALESCE((SELECT sum(k.units) FROM branch_unit_kinds k WHERE k.ancestor_id = b.id AND k.kind = ANY($4::text[])), 0)
+          END::int AS reporting_units
+     FROM unnest($2::uuid[]) AS b(id)`,
+);
 
 /** The same as listBranchMembers for `day` on the open-ended tree, from the branch members (migration 0043). */
-export function listBranchMembersLive(db: Queryable, rootId: string, day: string, reportingKinds: string[]) {
-  return db.query<{ branch_id: string; members: number; reporting_units: number }>(
-    `WITH ${LIVE_BRANCHES}
-     SELECT b.branch_id,
-            (COALESCE((SELECT sum(m.delta) FROM unit_member_changes m WHERE m.unit_id = b.branch_id AND m.day <= $3::date), 0)
-             + CASE WHEN b.own_only THEN 0 ELSE
-                 COALESCE((SELECT t.members FROM branch_members t WHERE t.ancestor_id = b.branch_id), 0)
-                 - COALESCE((SELECT sum(c.delta) FROM branch_member_changes c WHERE c.ancestor_id = b.branch_id AND c.day > $3::date), 0)
-                 + COALESCE((SELECT sum(d.delta) FROM branch_member_deltas d WHERE d.ancestor_id = b.branch_id AND d.day <= $3::date), 0)
-               END)::int AS members,
-            CASE WHEN b.own_only THEN 0 ELSE
-              (SELECT count(*) FROM units u WHERE u.id = b.branch_id AND u.kind = ANY($1::text[]))
-              + COALESCE((SELECT sum(k.units) FROM branch_unit_kinds k WHERE k.ancestor_id = b.branch_id AND k.kind = ANY($1::text[])), 0)
-            END::int AS reporting_units
-       FROM b`,
-    [reportingKinds, rootId, day],
-  );
+export function listBranchMembersLive(db: Queryable, rootId: string, children: string[], day: string, reportingKinds: string[]) {
+  return db.query<{ branch_id: string; members: number; reporting_units: number }>(BRANCH_MEMBERS_LIVE, [rootId, [rootId, ...children], day, reportingKinds]);
 }
 
 /** Members (positions held on the day) per branch, and how many units of a reporting kind each branch has. */
@@ -367,17 +369,20 @@ export function listBranchMembers(db: Queryable, rootId: string, asOf: string, r
   );
 }
 
-/** The children of a unit as of a date, with names and kinds of that date. */
+const LIST_CHILDREN = prepared(
+  "reports.listChildren",
+  `SELECT p.descendant_id AS unit_id, $1::uuid AS parent_id, 1 AS depth, v.name, (SELECT u.kind FROM units u WHERE u.id = p.descendant_id) AS kind, v.symbol_code
+     FROM unit_paths p
+     CROSS JOIN LATERAL (SELECT v.name, v.symbol_code FROM unit_versions v
+                          WHERE v.unit_id = p.descendant_id AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to >= $2::date)
+                          ORDER BY v.valid_from DESC LIMIT 1) v
+    WHERE p.ancestor_id = $1 AND p.depth = 1 AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to >= $2::date)
+    ORDER BY v.name`,
+);
+
+/** The children of a unit as of a date, with names and kinds of that date (looked up per child, by index). */
 export function listChildren(db: Queryable, rootId: string, asOf: string) {
-  return db.query<SubtreeUnitRow>(
-    `SELECT p.descendant_id AS unit_id, $1::uuid AS parent_id, 1 AS depth, v.name, u.kind, v.symbol_code
-       FROM unit_paths p
-       JOIN units u ON u.id = p.descendant_id
-       JOIN unit_versions v ON v.unit_id = p.descendant_id AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to >= $2::date)
-      WHERE p.ancestor_id = $1 AND p.depth = 1 AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to >= $2::date)
-      ORDER BY v.name`,
-    [rootId, asOf],
-  );
+  return db.query<SubtreeUnitRow>(LIST_CHILDREN, [rootId, asOf]);
 }
 
 export function hasChildren(db: Queryable, rootId: string, asOf: string) {

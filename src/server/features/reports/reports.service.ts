@@ -49,8 +49,8 @@ function checkAsOf(campaign: q.CampaignRow, latest: string, requested: string) {
 }
 
 async function loadCampaignUnitOn(db: Queryable, campaign: q.CampaignRow, unitId: string, asOf: string, today: string): Promise<CampaignUnitContext> {
-  if (!(await q.isInSubtree(db, campaign.unit_id, unitId, asOf))) throw notFound("Đơn vị không tham gia đợt thi đua này");
-  const unit = await q.getUnitOn(db, unitId, asOf);
+  const [inCampaign, unit] = await Promise.all([q.isInSubtree(db, campaign.unit_id, unitId, asOf), q.getUnitOn(db, unitId, asOf)]);
+  if (!inCampaign) throw notFound("Đơn vị không tham gia đợt thi đua này");
   if (!unit) throw notFound("Không tìm thấy đơn vị");
   return { campaign, unit, asOf, today };
 }
@@ -265,8 +265,12 @@ export async function submitReport(opts: { db: Db; actor: Actor; campaignId: str
 /** Live totals over the unit's subtree, with one row per child unit (each child's own subtree). */
 export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; asOf?: string }) {
   const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId, opts.asOf);
-  const [f, children] = await Promise.all([loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf), q.listChildren(opts.db, ctx.unit.id, ctx.asOf)]);
-  const reports = new Map((await q.listReports(opts.db, ctx.campaign.id, children.map((c) => c.unit_id))).map((r) => [r.unit_id, r]));
+  const [f, children, childReports] = await Promise.all([
+    loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf),
+    q.listChildren(opts.db, ctx.unit.id, ctx.asOf),
+    q.listChildReports(opts.db, ctx.campaign.id, ctx.unit.id, ctx.asOf),
+  ]);
+  const reports = new Map(childReports.map((r) => [r.unit_id, r]));
   const rows = children
     .map((c) => {
       const b = f.branches.get(c.unit_id);
