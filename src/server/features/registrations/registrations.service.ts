@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { CommitmentInput, CreateRegistrationBody, ModelInput, SheetStatus, UpdateRegistrationBody } from "@contracts/registrations.js";
 import { MODEL_FIELDS } from "@domain/criteria.js";
-import { formatViDate, todayInVietnam } from "@domain/dates.js";
+import { commitmentDateProblems } from "@domain/commitment-dates.js";
+import { todayInVietnam } from "@domain/dates.js";
 import { searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
@@ -161,17 +162,13 @@ function checkContent(
   existing: { commitments: Set<string>; models: Set<string> },
 ): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  const period = `${formatViDate(campaign.period_start)} – ${formatViDate(campaign.period_end)}`;
-  const inPeriod = (d: string) => d >= campaign.period_start && d <= campaign.period_end;
+  const period = { start: campaign.period_start, end: campaign.period_end };
   body.commitments.forEach((c, i) => {
     const path = `commitments.${i}`;
     if (c.id && !existing.commitments.has(c.id)) details.push({ path: `${path}.id`, message: "Việc làm này không thuộc bảng đăng ký" });
     if (!itemIds.has(c.criterionItemId)) details.push({ path: `${path}.criterionItemId`, message: "Nội dung không thuộc bộ tiêu chí của phong trào" });
-    if (!inPeriod(c.deadline)) details.push({ path: `${path}.deadline`, message: `Thời hạn phải trong thời gian phong trào (${period})` });
-    if (c.startDate) {
-      if (!inPeriod(c.startDate)) details.push({ path: `${path}.startDate`, message: `Ngày bắt đầu phải trong thời gian phong trào (${period})` });
-      else if (c.startDate > c.deadline) details.push({ path: `${path}.startDate`, message: "Ngày bắt đầu phải trước hoặc bằng thời hạn" });
-    }
+    // the same rule as the Excel import (src/domain/commitment-dates.ts)
+    for (const p of commitmentDateProblems({ startDate: c.startDate ?? null, deadline: c.deadline }, period)) details.push({ path: `${path}.${p.field}`, message: p.message });
   });
   const seen = new Set<string>();
   body.commitments.forEach((c, i) => {

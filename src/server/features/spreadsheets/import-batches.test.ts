@@ -60,10 +60,10 @@ describe("registration import over several batches", () => {
     return r!;
   }
 
-  const good = Array.from({ length: ROWS }, (_, i) => [i + 1, "Võ Thị Nhiều Dòng", null, "I", "I.1", `Việc làm thiết thực số ${i + 1}`, "100%", null, null, null, null, null]);
+  const good = Array.from({ length: ROWS }, (_, i) => [i + 1, "Võ Thị Nhiều Dòng", null, "I", "I.1", `Việc làm thiết thực số ${i + 1}`, "100%", null, null, "31/12/2020", null, null]);
 
   it("refuses a wrong last row after the first batches were written, and leaves nothing behind", async () => {
-    const res = await upload([...good, [ROWS + 1, "Người Không Có Thật", null, "I", "I.1", "Việc làm cuối", null, null, null, null, null, null]]);
+    const res = await upload([...good, [ROWS + 1, "Người Không Có Thật", null, "I", "I.1", "Việc làm cuối", "100%", null, null, "31/12/2020", null, null]]);
     expect(res.status).toBe(400);
     expect(res.body.report).toMatchObject({ ok: false, applied: false, counts: { rows: ROWS + 1, create: ROWS, update: 0, unchanged: 0 }, issueCount: 1 });
     expect(res.body.report.issues).toEqual([{ row: ROWS + 2, column: "Họ và tên", message: expect.stringContaining('"Người Không Có Thật" không phải đảng viên') }]);

@@ -24,10 +24,10 @@ export const REGISTRATION_COLUMNS: (XlsxColumn<RegistrationKey> & ImportColumn<R
   { header: "Tiêu chí", key: "criterion", type: "text", width: 9, required: true },
   { header: "Nội dung", key: "item", type: "text", width: 10, required: true },
   { header: "Việc làm thiết thực", key: "action", type: "text", width: 48, required: true },
-  { header: "Chỉ tiêu", key: "target", type: "text", width: 24 },
+  { header: "Chỉ tiêu", key: "target", type: "text", width: 24, required: true },
   { header: "Địa điểm", key: "place", type: "text", width: 20 },
   { header: "Ngày bắt đầu", key: "startDate", type: "date" },
-  { header: "Thời hạn", key: "deadline", type: "date" },
+  { header: "Thời hạn", key: "deadline", type: "date", required: true },
   { header: "Trạng thái", key: "status", type: "text", width: 14 },
   { header: "Mã dòng", key: "rowKey", type: "text", width: 38 },
 ];
@@ -70,17 +70,13 @@ export interface RegistrationInput {
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Turns a parsed row into a registration input: the deadline not before the start, "Mã dòng" a
- * row id, the required cells there. Problems go to `issues`; null when the row cannot be used.
+ * Turns a parsed row into a registration input: "Mã dòng" a row id, the required cells there
+ * (the dates are checked against the campaign's period with the sheet's other rules, in the service). Problems go to `issues`; null when the row cannot be used.
  */
 export function toRegistrationInput(row: number, v: Record<RegistrationKey, ParsedValue>, issues: SheetIssue[], cellsValid = true): RegistrationInput | null {
   const t = (x: unknown) => (x === null || x === undefined ? null : String(x));
   const startDate = typeof v.startDate === "string" ? v.startDate : null;
   const deadline = typeof v.deadline === "string" ? v.deadline : null;
-  if (startDate && deadline && deadline < startDate) {
-    issues.push({ row, column: "Thời hạn", message: "Thời hạn không được trước ngày bắt đầu" });
-    return null;
-  }
   const rowKey = t(v.rowKey);
   if (rowKey && !UUID_RE.test(rowKey)) {
     issues.push({ row, column: "Mã dòng", message: `Mã dòng "${rowKey}" không đúng; để trống cho dòng mới` });

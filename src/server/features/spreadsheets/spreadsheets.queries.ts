@@ -117,8 +117,8 @@ export async function updatePositions(db: Queryable, ps: { id: string; role: str
 
 export function getCampaign(db: Queryable, id: string) {
   return db
-    .query<{ id: string; name: string; criteria_set_id: string; unit_id: string; status: string; period_end: string }>(
-      "SELECT id, name, criteria_set_id, unit_id, status, period_end FROM campaigns WHERE id = $1",
+    .query<{ id: string; name: string; criteria_set_id: string; unit_id: string; status: string; period_start: string; period_end: string }>(
+      "SELECT id, name, criteria_set_id, unit_id, status, period_start, period_end FROM campaigns WHERE id = $1",
       [id],
     )
     .then((r) => r[0] ?? null);

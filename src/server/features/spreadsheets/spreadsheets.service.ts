@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ImportReport } from "@contracts/spreadsheets.js";
+import { commitmentDateProblems } from "@domain/commitment-dates.js";
 import { todayInVietnam } from "@domain/dates.js";
 import { nameSortKey, searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
@@ -379,6 +380,7 @@ export async function importRegistrations(opts: {
       membersByName.set(k, [...(membersByName.get(k) ?? []), m]);
     }
     const itemByCode = new Map(items.map((i) => [i.code.toUpperCase(), i]));
+    const period = { start: campaign.period_start, end: campaign.period_end };
     const registrationByPerson = new Map(registrations.filter((r) => r.person_id).map((r) => [r.person_id!, r]));
     const commitmentById = new Map(existing.map((c) => [c.commitment_id, c]));
     // only rows without "Mã dòng" look commitments up by content: built on the first such row
@@ -411,6 +413,12 @@ export async function importRegistrations(opts: {
       }
       if (item.criterion_code.toUpperCase() !== input.criterion.toUpperCase()) {
         issues.push({ row: input.row, column: "Tiêu chí", message: `Nội dung ${item.code} thuộc tiêu chí ${item.criterion_code}, không phải "${input.criterion}"` });
+        return;
+      }
+      // the same rule as the registration form (src/domain/commitment-dates.ts)
+      const dateProblems = commitmentDateProblems(input, period);
+      if (dateProblems.length) {
+        for (const p of dateProblems) issues.push({ row: input.row, column: p.field === "deadline" ? "Thời hạn" : "Ngày bắt đầu", message: p.message });
         return;
       }
       let commitment: q.CommitmentSheetRow | undefined;

@@ -333,13 +333,51 @@ describe("registration sheet", () => {
     expect((await readCells(exp2.raw, 12)).rows).toEqual(cells1);
   });
 
+  it("gives the same row the same answer through the form and through the import (one rule, src/domain/commitment-dates.ts)", async () => {
+    const fullName = "Đỗ Thị Cùng Luật";
+    const { personId } = await buildPerson(ctx.db, { fullName, unitId: school, role: "member", startDate: "2019-01-01" });
+    const { username } = await buildAccount(ctx.db, { personId });
+    const member = await signIn(ctx.app, username, TEST_PASSWORD);
+    const item = (await ctx.db.query<{ id: string }>("SELECT ci.id FROM criterion_items ci JOIN criteria c ON c.id = ci.criterion_id JOIN campaigns k ON k.criteria_set_id = c.set_id WHERE k.id = $1 AND ci.code = 'IV.2'", [campaignId]))[0]!.id;
+    const H: string[] = [...REGISTRATION_SHEET_HEADERS];
+    // the campaign runs 01/03/2020 – 31/12/2020
+    const cases: { startDate: string | null; deadline: string | null; target: string | null }[] = [
+      { startDate: null, deadline: "2021-01-15", target: "100%" },
+      { startDate: "2020-02-01", deadline: "2020-06-30", target: "100%" },
+      { startDate: "2020-07-01", deadline: "2020-06-30", target: "100%" },
+      { startDate: null, deadline: null, target: "100%" },
+      { startDate: null, deadline: "2020-06-30", target: null },
+      { startDate: "2020-03-15", deadline: "2020-12-31", target: "0 lỗi vi phạm" },
+    ];
+    for (const c of cases) {
+      const where = JSON.stringify(c);
+      const action = "Chấp hành luật giao thông";
+      const file = await workbook([H, [1, fullName, null, "IV", "IV.2", action, c.target, null, c.startDate ? d(c.startDate) : null, c.deadline ? d(c.deadline) : null, null, null]]);
+      const imported = await upload(bithu, `${regUrl}/import?dryRun=1`, file);
+      const form = await member.post("/api/registrations", {
+        campaignId,
+        unitId: school,
+        commitments: [{ criterionItemId: item, action, target: c.target ?? "", startDate: c.startDate, ...(c.deadline ? { deadline: c.deadline } : {}) }],
+        models: [],
+      });
+      expect(imported.body.ok, where).toBe(form.status === 201);
+      if (form.status === 400) {
+        const formMessages = (form.body.error.details as { path: string; message: string }[]).filter((x) => /Date|deadline/.test(x.path) && !/bắt buộc|Required|nhập/.test(x.message)).map((x) => x.message);
+        const importMessages = (imported.body.issues as { column: string; message: string }[]).filter((x) => x.column === "Thời hạn" || x.column === "Ngày bắt đầu").map((x) => x.message);
+        if (c.deadline !== null) expect(importMessages, where).toEqual(formMessages);
+      }
+    }
+    // the valid row was written once, by the form; the dry runs wrote nothing
+    expect((await ctx.db.query("SELECT 1 FROM registrations WHERE campaign_id = $1 AND person_id = $2", [campaignId, personId])).length).toBe(1);
+  });
+
   it("refuses unknown persons, unknown sub-items and changes to an approved registration, writing nothing", async () => {
     const H: string[] = [...REGISTRATION_SHEET_HEADERS];
     const before = await regCounts();
     const bad = await workbook([
       H,
-      [1, "Người Không Có Thật", null, "IV", "IV.2", "Việc làm", null, null, null, null, null, null],
-      [2, "Trần Văn Dũng", null, "IV", "IV.9", "Việc làm", null, null, null, null, null, null],
+      [1, "Người Không Có Thật", null, "IV", "IV.2", "Việc làm", "100%", null, null, d("2020-12-31"), null, null],
+      [2, "Trần Văn Dũng", null, "IV", "IV.9", "Việc làm", "100%", null, null, d("2020-12-31"), null, null],
     ]);
     const res = await upload(bithu, `${regUrl}/import`, bad);
     expect(res.status).toBe(400);
@@ -386,7 +424,7 @@ describe("registration sheet", () => {
     await buildPerson(ctx.db, { fullName: "Châu Thị Nhập Tệp", unitId: cell, role: "member", startDate: "2019-01-01" });
     const client = await signIn(ctx.app, username, TEST_PASSWORD);
     const url = `/api/campaigns/${campaignId}/units/${cell}/registrations`;
-    const file = await workbook([[...REGISTRATION_SHEET_HEADERS], [1, "Châu Thị Nhập Tệp", null, "I", "I.1", "Hướng dẫn thủ tục trực tuyến", "10 hồ sơ", null, null, null, null, null]]);
+    const file = await workbook([[...REGISTRATION_SHEET_HEADERS], [1, "Châu Thị Nhập Tệp", null, "I", "I.1", "Hướng dẫn thủ tục trực tuyến", "10 hồ sơ", null, null, d("2020-12-31"), null, null]]);
     const res = await upload(client, `${url}/import`, file);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: true, applied: true, counts: { create: 1 } });
@@ -395,7 +433,7 @@ describe("registration sheet", () => {
 
   it("refuses a unit that does not take part (404), a draft campaign (404) and a closed one (409), writing nothing", async () => {
     const before = await regCounts();
-    const file = await workbook([[...REGISTRATION_SHEET_HEADERS], [1, "Nguyễn Văn An", null, "I", "I.1", "Việc làm", null, null, null, null, null, null]]);
+    const file = await workbook([[...REGISTRATION_SHEET_HEADERS], [1, "Nguyễn Văn An", null, "I", "I.1", "Việc làm", "100%", null, null, d("2020-12-31"), null, null]]);
     // a cell created after the campaign ended is not in its tree
     const late = await buildUnit(ctx.db, { parentId: ctx.units["xa-thanh-an"]!, validFrom: "2021-01-01" });
     const admin = await signIn(ctx.app, "xa.bithu");
