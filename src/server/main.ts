@@ -37,7 +37,9 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
-  console.log(`Dân vận khéo đang chạy tại http://${shownHost}:${config.port}`);
+  // the port actually bound: PORT=0 lets the system choose a free one (the durability test does)
+  const bound = app.server.address();
+  console.log(`Dân vận khéo đang chạy tại http://${shownHost}:${typeof bound === "object" && bound ? bound.port : config.port}`);
   console.log(`Cơ sở dữ liệu: ${db.kind === "pglite" ? `PGlite (${config.dataDir})` : "PostgreSQL"}`);
   if (seeded || (config.seedDemo && db.kind === "pglite")) {
     console.log(`Tài khoản dùng thử (mật khẩu: ${DEMO_PASSWORD}):`);

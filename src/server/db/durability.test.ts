@@ -20,8 +20,6 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
-let nextPort = 3600 + Math.floor(Math.random() * 300);
-
 /** Gives up on a step that should take seconds, saying what the server printed (a hang must fail, not stall CI). */
 async function within<T>(ms: number, what: string, out: () => string, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -36,11 +34,11 @@ async function within<T>(ms: number, what: string, out: () => string, p: Promise
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; out: () => string }> {
-  const port = nextPort++;
   const started = Date.now();
+  // PORT=0: the system gives a free port and the server prints it (no collision with anything else on the machine)
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "error", WEB_DIR: "/nonexistent", ...env },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "error", WEB_DIR: "/nonexistent", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -48,19 +46,22 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   const stamp = (d: Buffer) => (out += `[+${((Date.now() - started) / 1000).toFixed(1)} s] ${String(d)}`);
   child.stdout?.on("data", stamp);
   child.stderr?.on("data", stamp);
-  const base = `http://127.0.0.1:${port}`;
-  let last = "";
+  let last = "not listening yet";
   // A fresh start (migrations, demo seed) takes seconds; a minute means it is stuck, and the
   // message says where: what the server printed, with times, the last answer to /api/health and
   // what the database's sessions were waiting on.
   while (Date.now() - started < 60_000) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    try {
-      const r = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) });
-      if (r.ok) return { child, base, out: () => out };
-      last = `${r.status} ${await r.text()}`;
-    } catch (err) {
-      last = String((err as Error).cause ?? err);
+    const port = /đang chạy tại http:\/\/[^:]+:(\d+)/.exec(out)?.[1];
+    if (port) {
+      const base = `http://127.0.0.1:${port}`;
+      try {
+        const r = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) });
+        if (r.ok) return { child, base, out: () => out };
+        last = `${r.status} ${await r.text()}`;
+      } catch (err) {
+        last = String((err as Error).cause ?? err);
+      }
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -21,15 +21,18 @@ export interface CommitmentContextRow {
   collective_name: string | null;
   campaign_id: string;
   campaign_name: string;
+  /** The cell's evaluation of the campaign has been submitted or approved: progress is closed. */
+  evaluation_locked: boolean;
 }
 
-/** A commitment with what deciding about it needs: its registration, unit, owner and campaign. */
+/** A commitment with what deciding about it needs, in one round trip: its registration, unit, owner, campaign and whether the evaluation is locked. */
 export function getCommitmentContext(db: Queryable, id: string) {
   return db
     .query<CommitmentContextRow>(
       `SELECT cm.id, cm.registration_id, cm.criterion_item_id, ci.code AS item_code, ci.title AS item_title, cr.code AS criterion_code,
               cr.title AS criterion_title, cm.action, cm.target, cm.place, cm.start_date, cm.deadline, cm.status,
-              r.status AS reg_status, r.unit_id, r.person_id, pe.full_name AS person_name, r.collective_name, r.campaign_id, c.name AS campaign_name
+              r.status AS reg_status, r.unit_id, r.person_id, pe.full_name AS person_name, r.collective_name, r.campaign_id, c.name AS campaign_name,
+              EXISTS (SELECT 1 FROM evaluations e WHERE e.campaign_id = r.campaign_id AND e.unit_id = r.unit_id AND e.status <> 'draft') AS evaluation_locked
          FROM commitments cm
          JOIN registrations r ON r.id = cm.registration_id
          JOIN campaigns c ON c.id = r.campaign_id

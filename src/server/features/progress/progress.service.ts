@@ -7,7 +7,7 @@ import type { Actor } from "../../http/actor.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import { setCommitmentStatus } from "../registrations/commitments.js";
 import { canPostProgress, canViewRegistration } from "../registrations/registrations.policy.js";
-import { evaluationLocked, getRegistration } from "../registrations/registrations.queries.js";
+import { getRegistration } from "../registrations/registrations.queries.js";
 import { checkEvidenceFile, cleanFileName } from "./evidence-type.js";
 import { commitmentStatusLabel, presentProgress, presentTimeline } from "./progress.present.js";
 import * as q from "./progress.queries.js";
@@ -21,10 +21,10 @@ async function loadCommitment(db: Queryable, actor: Actor, id: string) {
 }
 
 /** Why the actor cannot post progress on this commitment now (null = they can). */
-async function cannotPostReason(db: Queryable, actor: Actor, c: q.CommitmentContextRow): Promise<{ code: "FORBIDDEN" | "INVALID_STATE" | "LOCKED"; message: string } | null> {
+function cannotPostReason(actor: Actor, c: q.CommitmentContextRow): { code: "FORBIDDEN" | "INVALID_STATE" | "LOCKED"; message: string } | null {
   if (!canPostProgress(actor, c)) return { code: "FORBIDDEN", message: "Chỉ người đăng ký hoặc Bí thư chi bộ mới cập nhật tiến độ việc làm này" };
   if (c.reg_status !== "approved") return { code: "INVALID_STATE", message: "Chỉ cập nhật tiến độ khi bảng đăng ký đã được duyệt" };
-  if (await evaluationLocked(db, c.campaign_id, c.unit_id)) return { code: "LOCKED", message: "Kết quả đánh giá đã được duyệt, không thể cập nhật tiến độ" };
+  if (c.evaluation_locked) return { code: "LOCKED", message: "Kết quả đánh giá đã được duyệt, không thể cập nhật tiến độ" };
   return null;
 }
 
@@ -34,7 +34,7 @@ export async function getCommitmentProgress(opts: { db: Db; actor: Actor; id: st
   const c = await loadCommitment(db, actor, opts.id);
   const updates = await q.listProgress(db, [c.id]);
   const files = await q.listEvidenceMeta(db, updates.map((u) => u.id));
-  const reason = await cannotPostReason(db, actor, c);
+  const reason = cannotPostReason(actor, c);
   return {
     commitment: {
       id: c.id,
@@ -65,7 +65,7 @@ export async function getCommitmentProgress(opts: { db: Db; actor: Actor; id: st
  */
 export async function loadProgressTarget(opts: { db: Db; actor: Actor; commitmentId: string }) {
   const c = await loadCommitment(opts.db, opts.actor, opts.commitmentId);
-  const reason = await cannotPostReason(opts.db, opts.actor, c);
+  const reason = cannotPostReason(opts.actor, c);
   if (reason) throw reason.code === "FORBIDDEN" ? forbidden(reason.message) : new AppError(reason.code, reason.message);
   return c;
 }

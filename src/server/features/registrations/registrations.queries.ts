@@ -213,13 +213,6 @@ export function listMembers(db: Queryable, unitId: string, from: string, to: str
   );
 }
 
-/** Is the evaluation of this campaign and unit past its draft (results locked)? */
-export function evaluationLocked(db: Queryable, campaignId: string, unitId: string) {
-  return db
-    .query("SELECT 1 FROM evaluations WHERE campaign_id = $1 AND unit_id = $2 AND status <> 'draft'", [campaignId, unitId])
-    .then((r) => r.length > 0);
-}
-
 // ---------------------------------------------------------------- writes
 
 export async function insertRegistration(
