@@ -239,6 +239,31 @@ export function getCampaign(db: Queryable, id: string) {
   return db.query<CampaignRow>(`${CAMPAIGN_SELECT} WHERE c.id = $1`, [id]).then((r) => r[0] ?? null);
 }
 
+/** A campaign's own columns: what the other features read of it (they call this, never their own SQL). */
+export interface CampaignRecord {
+  id: string;
+  unit_id: string;
+  name: string;
+  year: number;
+  period_start: string;
+  period_end: string;
+  criteria_set_id: string;
+  plan_deadline: string | null;
+  registration_deadline: string | null;
+  report_deadline: string | null;
+  status: "draft" | "active" | "closed";
+}
+
+export function getCampaignRecord(db: Queryable, id: string): Promise<CampaignRecord | null> {
+  return db
+    .query<CampaignRecord>(
+      `SELECT id, unit_id, name, year, period_start, period_end, criteria_set_id, plan_deadline, registration_deadline, report_deadline, status
+         FROM campaigns WHERE id = $1`,
+      [id],
+    )
+    .then((r) => r[0] ?? null);
+}
+
 export async function insertCampaign(
   db: Queryable,
   c: {
@@ -304,12 +329,8 @@ export function listCascadeUnits(db: Queryable, rootId: string, date: string, to
   );
 }
 
-/** Is `unitId` inside the subtree of `rootId` (root included) as last known on `date`? */
-export function isInSubtree(db: Queryable, rootId: string, unitId: string, date: string) {
-  return db
-    .query("SELECT 1 FROM unit_scope_subtree($1, $2::date) WHERE unit_id = $3", [rootId, date, unitId])
-    .then((r) => r.length > 0);
-}
+/** Is `unitId` inside the subtree of `rootId` (root included) as last known on `date`? The units owner's check. */
+export { isInScopeSubtree as isInSubtree } from "../units/units.queries.js";
 
 /** Active campaigns (period not over) launched by the given units. */
 export function listCurrentCampaigns(db: Queryable, unitIds: string[] | null, today: string) {

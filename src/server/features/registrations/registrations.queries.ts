@@ -1,22 +1,12 @@
 import type { Queryable } from "../../db/client.js";
+import { getCampaignRecord, type CampaignRecord } from "../campaigns/campaigns.queries.js";
 
-export interface CampaignRow {
-  id: string;
-  unit_id: string;
-  name: string;
-  year: number;
-  period_start: string;
-  period_end: string;
-  criteria_set_id: string;
-  registration_deadline: string | null;
-  status: string;
-}
+export type CampaignRow = Pick<CampaignRecord, "id" | "unit_id" | "name" | "year" | "period_start" | "period_end" | "criteria_set_id" | "registration_deadline" | "status">;
 
 const CAMPAIGN_COLS = "c.id, c.unit_id, c.name, c.year, c.period_start, c.period_end, c.criteria_set_id, c.registration_deadline, c.status";
 
-export function getCampaign(db: Queryable, id: string) {
-  return db.query<CampaignRow>(`SELECT ${CAMPAIGN_COLS} FROM campaigns c WHERE c.id = $1`, [id]).then((r) => r[0] ?? null);
-}
+/** The campaigns owner's read (one SQL for every feature). */
+export const getCampaign: (db: Queryable, id: string) => Promise<CampaignRow | null> = getCampaignRecord;
 
 /** Units taking part in a campaign: the launching committee's subtree as the tree stood at the end of the period. */
 export function campaignUnitIds(db: Queryable, campaignId: string) {

@@ -1,25 +1,13 @@
 import { prepared, type Queryable } from "../../db/client.js";
+import { getCampaignRecord, type CampaignRecord } from "../campaigns/campaigns.queries.js";
 
-export interface CampaignRow {
-  id: string;
-  unit_id: string;
-  name: string;
-  year: number;
-  period_start: string;
-  period_end: string;
-  plan_deadline: string | null;
-  registration_deadline: string | null;
-  report_deadline: string | null;
-  status: string;
-  criteria_set_id: string;
-}
+export type CampaignRow = CampaignRecord;
 
 const CAMPAIGN_COLUMNS = `c.id, c.unit_id, c.name, c.year, c.period_start, c.period_end, c.plan_deadline, c.registration_deadline,
   c.report_deadline, c.status, c.criteria_set_id`;
 
-export function getCampaign(db: Queryable, id: string) {
-  return db.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1`, [id]).then((r) => r[0] ?? null);
-}
+/** The campaigns owner's read (one SQL for every feature). */
+export const getCampaign: (db: Queryable, id: string) => Promise<CampaignRow | null> = getCampaignRecord;
 
 /** Campaigns (not drafts) whose launching unit is one of the given units; newest first. */
 export function listCampaignsLaunchedBy(db: Queryable, unitIds: string[] | null) {
@@ -86,11 +74,8 @@ export function getUnitOn(db: Queryable, id: string, asOf: string) {
     .then((r) => r[0] ?? null);
 }
 
-export function isInSubtree(db: Queryable, root: string, unitId: string, asOf: string) {
-  return db
-    .query("SELECT 1 FROM unit_subtree($1::uuid, $2::date) WHERE unit_id = $3", [root, asOf, unitId])
-    .then((r) => r.length > 0);
-}
+/** The units owner's check, on the tree as of the day (one lookup in the closure). */
+export { isInSubtree } from "../units/units.queries.js";
 
 export interface ModelRow {
   name: string;

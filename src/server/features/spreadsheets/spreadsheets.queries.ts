@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/client.js";
+import { isInScopeSubtree } from "../units/units.queries.js";
 
 export interface MemberSheetRow {
   person_id: string;
@@ -115,20 +116,12 @@ export async function updatePositions(db: Queryable, ps: { id: string; role: str
   );
 }
 
-export function getCampaign(db: Queryable, id: string) {
-  return db
-    .query<{ id: string; name: string; criteria_set_id: string; unit_id: string; status: string; period_start: string; period_end: string }>(
-      "SELECT id, name, criteria_set_id, unit_id, status, period_start, period_end FROM campaigns WHERE id = $1",
-      [id],
-    )
-    .then((r) => r[0] ?? null);
-}
+/** The campaigns owner's read (one SQL for every feature). */
+export { getCampaignRecord as getCampaign } from "../campaigns/campaigns.queries.js";
 
-/** Whether a unit takes part in a campaign: it is in the launching unit's subtree at the end of the period. */
+/** Whether a unit takes part in a campaign: it is in the launching unit's subtree at the end of the period (the units owner's check). */
 export function takesPart(db: Queryable, campaign: { unit_id: string; period_end: string }, unitId: string) {
-  return db
-    .query("SELECT 1 FROM unit_scope_subtree($1, $2::date) WHERE unit_id = $3", [campaign.unit_id, campaign.period_end, unitId])
-    .then((r) => r.length > 0);
+  return isInScopeSubtree(db, campaign.unit_id, unitId, campaign.period_end);
 }
 
 export interface CommitmentSheetRow {

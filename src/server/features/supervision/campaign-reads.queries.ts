@@ -4,22 +4,13 @@
  * and registration slices own these tables; here we only read them.
  */
 import type { Queryable } from "../../db/client.js";
+import { getCampaignRecord, type CampaignRecord } from "../campaigns/campaigns.queries.js";
+import { isInScopeSubtree } from "../units/units.queries.js";
 
-export interface CampaignRow {
-  id: string;
-  unit_id: string;
-  name: string;
-  year: number;
-  period_start: string;
-  period_end: string;
-  status: string;
-}
+export type CampaignRow = Pick<CampaignRecord, "id" | "unit_id" | "name" | "year" | "period_start" | "period_end" | "status">;
 
-export function getCampaign(db: Queryable, id: string) {
-  return db
-    .query<CampaignRow>("SELECT id, unit_id, name, year, period_start, period_end, status FROM campaigns WHERE id = $1", [id])
-    .then((r) => r[0] ?? null);
-}
+/** The campaigns owner's read (one SQL for every feature). */
+export const getCampaign: (db: Queryable, id: string) => Promise<CampaignRow | null> = getCampaignRecord;
 
 /** A unit's name and kind on today's tree (a unit that has ended keeps its last name). */
 export function getUnitInfo(db: Queryable, unitId: string, today: string) {
@@ -31,11 +22,9 @@ export function getUnitInfo(db: Queryable, unitId: string, today: string) {
     .then((r) => r[0] ?? null);
 }
 
-/** Is `unitId` in the subtree of the campaign's launching unit (on today's tree)? */
+/** Is `unitId` in the subtree of the campaign's launching unit (on today's permissions' tree)? The units owner's check. */
 export function isUnitInCampaign(db: Queryable, campaignUnitId: string, unitId: string, today: string) {
-  return db
-    .query("SELECT 1 FROM unit_scope_subtree($1, $3::date) WHERE unit_id = $2", [campaignUnitId, unitId, today])
-    .then((r) => r.length > 0);
+  return isInScopeSubtree(db, campaignUnitId, unitId, today);
 }
 
 export interface CampaignUnitRow {

@@ -101,11 +101,28 @@ export async function deleteVersion(db: Queryable, versionId: string) {
   await db.query("DELETE FROM unit_versions WHERE id = $1", [versionId]);
 }
 
-/** Is `candidate` inside the subtree of `root` on a date (root included)? */
-export function isInSubtree(db: Queryable, root: string, candidate: string, asOf: string) {
+/** One lookup in the closure: `root` itself, or a path of depth > 0 that holds on `day` until `end` (valid_to or latest_to). */
+function pathHolds(db: Queryable, end: "valid_to" | "latest_to", root: string, candidate: string, day: string) {
   return db
-    .query("SELECT 1 FROM unit_subtree($1, $3::date) WHERE unit_id = $2", [root, candidate, asOf])
-    .then((r) => r.length > 0);
+    .query<{ inside: boolean }>(
+      `SELECT $1::uuid = $2::uuid OR EXISTS (SELECT 1 FROM unit_paths p WHERE p.ancestor_id = $1 AND p.descendant_id = $2 AND p.depth > 0
+                                              AND p.valid_from <= $3::date AND (p.${end} IS NULL OR p.${end} >= $3::date)) AS inside`,
+      [root, candidate, day],
+    )
+    .then((r) => r[0]?.inside === true);
+}
+
+/** Is `candidate` inside the subtree of `root` (root included) on the tree as of a date (the tree of unit_subtree)? */
+export function isInSubtree(db: Queryable, root: string, candidate: string, asOf: string) {
+  return pathHolds(db, "valid_to", root, candidate, asOf);
+}
+
+/**
+ * The same on the permissions' tree (unit_scope_subtree: a unit's latest version stays in force,
+ * so a unit that has ended is still under its last parent): who takes part in a campaign.
+ */
+export function isInScopeSubtree(db: Queryable, root: string, candidate: string, day: string) {
+  return pathHolds(db, "latest_to", root, candidate, day);
 }
 
 export function listMembersAsOf(db: Queryable, unitId: string, asOf: string) {
