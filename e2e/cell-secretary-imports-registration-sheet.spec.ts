@@ -105,7 +105,7 @@ test("the cell secretary exports the registration sheet, sees the errors of an e
 
   // ---- she fixes the two rows and imports again
   ws.getRow(4).getCell(5).value = "II.1";
-  ws.getRow(5).getCell(10).value = "28/02/2026";
+  ws.getRow(5).getCell(10).value = "30/04/2026"; // a real date, within the campaign (01/03 – 15/12/2026)
   await dialog.locator('input[type="file"]').setInputFiles(await file("bang-dang-ky.xlsx"));
   await expect(dialog.getByText("Tệp hợp lệ. Kiểm tra số liệu rồi bấm “Xác nhận nhập”.")).toBeVisible();
   await dialog.getByRole("button", { name: "Xác nhận nhập" }).click();
