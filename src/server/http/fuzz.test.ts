@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestApp, signIn, type Client, type TestContext } from "../test/support.js";
+import { seededRandom } from "../test/random.js";
 import { ERROR_STATUS } from "./errors.js";
 
 /**
@@ -15,18 +16,6 @@ const BUDGET = Number(process.env.FUZZ_REQUESTS ?? 2500);
 // Routes that would end the fuzzing session itself.
 const SKIP = new Set(["POST /api/auth/logout", "POST /api/auth/change-password"]);
 const LEAKS = [/\n\s+at .+:\d+:\d+/, /\.ts:\d+/, /node_modules/, /\bSELECT\b.+\bFROM\b/i, /\bINSERT INTO\b/i, /\bUPDATE\b.+\bSET\b/, /syntax error at/i, /violates .* constraint/i, /relation ".+" does not exist/i];
-
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; format?: string; minimum?: number; maximum?: number; maxLength?: number; pattern?: string; nullable?: boolean; $ref?: string };
 
@@ -132,7 +121,7 @@ afterAll(() => ctx.close());
 describe("schema-driven fuzzing of every route", () => {
   it(`${BUDGET} seeded requests: no 5xx, every error in the one shape, no stack trace or SQL`, { timeout: 180_000 }, async () => {
     expect(operations.length).toBeGreaterThan(100);
-    const rand = prng(SEED);
+    const rand = seededRandom(SEED);
     const { fuzzed, pick } = generator(rand, (ref) => components[ref.split("/").pop()!] ?? {});
     const codes = new Set(Object.keys(ERROR_STATUS));
     const failures: string[] = [];

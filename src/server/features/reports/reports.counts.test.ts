@@ -13,6 +13,7 @@ import { todayInVietnam } from "@domain/dates.js";
 import type { Queryable } from "../../db/client.js";
 import { buildPerson, buildUnit } from "../../test/factories.js";
 import { setupTestApp, signIn, type TestContext } from "../../test/support.js";
+import { seededRandom } from "../../test/random.js";
 import * as people from "../people/people.queries.js";
 import { setCommitmentJudgement, setCommitmentStatus } from "../registrations/commitments.js";
 import * as regs from "../registrations/registrations.queries.js";
@@ -29,17 +30,6 @@ beforeAll(async () => {
   ctx = await setupTestApp();
 });
 afterAll(() => ctx.close());
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TODAY = todayInVietnam();
 const KINDS: ViolationKind[] = ["traffic", "littering", "disorder", "harassment", "other"];
@@ -180,7 +170,7 @@ describe("counts maintained on write", () => {
   for (const seed of [11, 29]) {
     it(`random operations (seed ${seed}) keep outcomes, counts, paths and members equal to a recount`, async () => {
       const db = ctx.db;
-      const rand = mulberry32(seed);
+      const rand = seededRandom(seed);
       const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
       const root = await buildUnit(db, { kind: "commune_party_committee", name: `Đảng ủy xã Đếm ${seed}`, symbolCode: "ĐU" });
       const cells: string[] = [];

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchKey } from "@domain/vietnamese-text.js";
 import { buildPerson, buildUnit } from "../../test/factories.js";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
+import { seededRandom } from "../../test/random.js";
 import { buildCampaign, buildCommitment, buildRegistration, buildViolation, CRITERION_CODES, type CampaignFixture } from "./reports.fixtures.js";
 
 let ctx: TestContext;
@@ -16,18 +17,6 @@ beforeAll(async () => {
   admin = await signIn(ctx.app, "admin");
 });
 afterAll(() => ctx.close());
-
-/** Small deterministic PRNG so a failing seed can be replayed. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PERIOD = { from: "2020-03-01", to: "2020-12-31" };
 const AS_OF = "2020-12-31";
@@ -168,7 +157,7 @@ const fromApi = (list: { code: string; registered: number; achieved: number }[])
 describe("roll-up against a brute-force count over random data", () => {
   for (const seed of [20200302, Date.now() % 1_000_000_007]) {
     it(`seed ${seed}`, async () => {
-      const w = await buildWorld(mulberry32(seed));
+      const w = await buildWorld(seededRandom(seed));
       const base = `/api/reports/${w.campaign.campaignId}/units`;
       const r = await admin.get(`${base}/${w.root}/rollup`);
       expect(r.status).toBe(200);
