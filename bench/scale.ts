@@ -160,6 +160,14 @@ async function generate(db: Db) {
          JOIN its ON its.s = n`,
       [shape.communes, shape.cells, shape.members, set!.id],
     );
+    // result reports: half the cells have one, a third of those still a draft
+    await tx.query(
+      `INSERT INTO result_reports (campaign_id, unit_id, status, submitted_at, strengths)
+       SELECT '00000000-0000-4000-8000-00000000c000', bench_uuid('cell' || c || '-' || k), CASE WHEN k % 3 = 0 THEN 'draft' ELSE 'submitted' END,
+              CASE WHEN k % 3 = 0 THEN NULL ELSE now() END, 'Báo cáo thử tải'
+         FROM generate_series(1, $1::int) c, generate_series(1, $2::int) k WHERE k % 2 = 0`,
+      [shape.communes, shape.cells],
+    );
     // accounts: one for the province's mass-mobilisation board (view scope), one per member of the first cells
     await tx.query("INSERT INTO accounts (username, display_name, password_hash) VALUES ('tinh.bdv', 'Ban Dân vận tỉnh', $1)", [hash]);
     await tx.query(
@@ -182,6 +190,8 @@ async function generate(db: Db) {
     INSERT INTO campaign_counts (campaign_id, unit_id, criterion_code, registrants)
       SELECT r.campaign_id, r.unit_id, '', count(*) FROM registrations r WHERE r.status = 'approved' GROUP BY 1, 2
     ON CONFLICT DO NOTHING;
+    SELECT report_counts_bump(r.campaign_id, r.unit_id, r.status, r.submitted_at, c.report_deadline, unit_kind_reports(u.kind), 1)
+      FROM result_reports r JOIN campaigns c ON c.id = r.campaign_id JOIN units u ON u.id = r.unit_id;
     SELECT branch_counts_rebuild();
     ANALYZE;`);
 }

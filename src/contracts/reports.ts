@@ -140,32 +140,52 @@ export const RollupView = z.object({
 });
 export type RollupView = z.infer<typeof RollupView>;
 
+/** Where the reports of a branch (a unit and every unit below it) stand. */
+export const SubmissionCounts = z.object({ expected: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), missing: z.number() });
+export type SubmissionCounts = z.infer<typeof SubmissionCounts>;
+
+/** One unit directly under the unit followed: its own report, and those of the units below it. */
 export const SubmissionItem = z.object({
   unitId: z.string(),
   unitName: z.string(),
   kindLabel: z.string(),
-  parentName: z.string().nullable(),
-  state: z.enum(SUBMISSION_STATES),
-  stateLabel: z.string(),
+  /** The unit's own report; null when the unit itself does not report (it only groups units that do). */
+  state: z.enum(SUBMISSION_STATES).nullable(),
+  stateLabel: z.string().nullable(),
   reportId: z.string().nullable(),
   symbol: z.string().nullable(),
   submittedAt: z.string().nullable(),
   receivedByUnitName: z.string().nullable(),
   /** Not submitted and the deadline has passed. */
   overdue: z.boolean(),
+  /** The units below it that report (itself excluded); null when there are none. */
+  below: SubmissionCounts.nullable(),
 });
 export type SubmissionItem = z.infer<typeof SubmissionItem>;
 
-/** Which units under a unit have reported, on time or late, and which have not. */
+export const SUBMISSION_FILTERS = ["all", "missing", "late"] as const;
+/** One page of the units directly under a unit, by name: all that report, those with a report missing, those late. */
+export const SubmissionsQuery = z.object({
+  filter: z.enum(SUBMISSION_FILTERS).default("all"),
+  after: z.string().max(400, "Con trỏ trang không hợp lệ").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type SubmissionsQuery = z.infer<typeof SubmissionsQuery>;
+
+/**
+ * Which units under a unit have reported, on time or late, and which have not: the counts of the
+ * whole subtree, and one page of the units directly under it (each with the counts of its own
+ * branch), paginated by name; `nextCursor` asks for the next page.
+ */
 export const SubmissionsView = z.object({
   campaign: CampaignBrief,
   unit: UnitBrief,
   deadline: z.string().nullable(),
   deadlinePassed: z.boolean(),
-  counts: z.object({ expected: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), missing: z.number() }),
+  counts: SubmissionCounts,
+  filter: z.enum(SUBMISSION_FILTERS),
   items: z.array(SubmissionItem),
-  missing: z.array(SubmissionItem),
-  late: z.array(SubmissionItem),
+  nextCursor: z.string().nullable(),
 });
 export type SubmissionsView = z.infer<typeof SubmissionsView>;
 

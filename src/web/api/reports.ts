@@ -1,5 +1,5 @@
 import type { ReportCampaignList, ReportView, RollupView, SaveReportBody, SubmissionsView } from "@contracts/reports.js";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 
 export type { ReportCampaignList, ReportView, RollupView, SubmissionsView };
@@ -32,10 +32,16 @@ export function useRollup(campaignId: string | undefined, unitId: string | undef
   });
 }
 
-export function useSubmissions(campaignId: string | undefined, unitId: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: ["reports", "submissions", campaignId, unitId],
-    queryFn: () => api<SubmissionsView>(`${base(campaignId!, unitId!)}/submissions`),
+export type SubmissionFilter = SubmissionsView["filter"];
+
+/** Units directly under a unit and where their reports stand, a page at a time (by name); `fetchNextPage` reads on. */
+export function useSubmissions(campaignId: string | undefined, unitId: string | undefined, filter: SubmissionFilter, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: ["reports", "submissions", campaignId, unitId, filter],
+    queryFn: ({ pageParam }) =>
+      api<SubmissionsView>(`${base(campaignId!, unitId!)}/submissions?${new URLSearchParams({ filter, ...(pageParam ? { after: pageParam } : {}) }).toString()}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     enabled: enabled && Boolean(campaignId && unitId),
     staleTime: 0,
   });

@@ -24,6 +24,9 @@ import { loadSubtreeFigures } from "./reports.figures.js";
 import { foldBranchCounts } from "../../jobs/branch-fold.js";
 import { REPORTING_UNIT_KINDS } from "./reports.policy.js";
 import { COUNT_COLUMNS, getCampaign, getLiveBranches, listBranchCountsLive, listBranchMembersLive } from "./reports.queries.js";
+import * as reportsQ from "./reports.queries.js";
+import * as campaignsQ from "../campaigns/campaigns.queries.js";
+import { submissionState } from "./reports.service.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -55,6 +58,22 @@ async function recount(db: Queryable, campaignId: string) {
        ) x GROUP BY 1, 2`,
     [campaignId],
   );
+  // where each result report stands, by the service's own rule (submissionState, REPORTING_UNIT_KINDS)
+  const c = (await getCampaign(db, campaignId))!;
+  const reports = await db.query<{ unit_id: string; status: "draft" | "submitted"; submitted_at: Date | null; kind: string }>(
+    "SELECT r.unit_id, r.status, r.submitted_at, u.kind FROM result_reports r JOIN units u ON u.id = r.unit_id WHERE r.campaign_id = $1",
+    [campaignId],
+  );
+  for (const r of reports) {
+    let row = rows.find((x) => x.unit_id === r.unit_id && x.criterion_code === "");
+    if (!row) rows.push((row = { unit_id: r.unit_id, criterion_code: "", ...Object.fromEntries(COUNT_COLUMNS.map((k) => [k, 0])) }));
+    const state = submissionState(r, c.report_deadline);
+    row.reports_on_time = Number(row.reports_on_time ?? 0) + Number(state === "submitted_on_time");
+    row.reports_late = Number(row.reports_late ?? 0) + Number(state === "submitted_late");
+    row.reports_draft = Number(row.reports_draft ?? 0) + Number(state === "draft");
+    row.reports_other_kind = Number(row.reports_other_kind ?? 0) + Number(!REPORTING_UNIT_KINDS.has(r.kind));
+  }
+  for (const r of rows) for (const k of COUNT_COLUMNS) r[k] ??= 0;
   const nonZero = (r: Record<string, number | string>) => COUNT_COLUMNS.some((c) => r[c] !== 0);
   const key = (r: Record<string, number | string>) => `${r.unit_id}|${r.criterion_code}`;
   const stored = await db.query<Record<string, number | string>>(`SELECT unit_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_counts WHERE campaign_id = $1`, [campaignId]);
@@ -193,6 +212,7 @@ describe("counts maintained on write", () => {
       const sheets: { id: string; personId: string; status: string; commitments: string[] }[] = [];
       const violations: { id: string; campaign_id: string; person_id: string | null; commitment_id: string | null }[] = [];
       const account = (await db.query<{ id: string }>("SELECT id FROM accounts WHERE username = 'admin'"))[0]!.id;
+      const admin = await signIn(ctx.app, "admin");
 
       const ops: Record<string, () => Promise<void>> = {
         register: async () => {
@@ -257,6 +277,23 @@ describe("counts maintained on write", () => {
             m.unitId = to;
           });
         },
+        reportWritten: async () => {
+          const unitId = pick([...cells, root]);
+          await db.transaction((tx) => reportsQ.insertReport(tx, campaign.campaignId, unitId, { number: null, symbol: null, reportDate: null, strengths: "Nháp", limitations: null, causes: null, nextSteps: null }));
+        },
+        reportSubmitted: async () => {
+          const drafts = await db.query<{ id: string }>("SELECT id FROM result_reports WHERE campaign_id = $1 AND status = 'draft'", [campaign.campaignId]);
+          if (!drafts.length) return;
+          await db.transaction((tx) => reportsQ.markSubmitted(tx, pick(drafts).id, { statistics: {}, submittedBy: account, receivedByUnitId: null }));
+        },
+        deadlineMoved: async () => {
+          // before today (the reports sent so far become late), or after it or none (on time): always the other side
+          const c = (await getCampaign(db, campaign.campaignId))!;
+          const deadline = c.report_deadline === `${year}-01-15` ? pick([`${year}-12-31`, null]) : `${year}-01-15`;
+          await db.transaction((tx) =>
+            campaignsQ.updateCampaign(tx, c.id, { name: c.name, periodStart: c.period_start, periodEnd: c.period_end, planDeadline: null, registrationDeadline: null, reportDeadline: deadline, status: c.status }),
+          );
+        },
         unitMoved: async () => {
           const u = pick(cells);
           const to = pick([root, ...cells.filter((c) => c !== u)]);
@@ -313,6 +350,15 @@ describe("counts maintained on write", () => {
         expect(f.totalOf(f.total), where).toMatchObject({ registered: sum("registered"), achieved: sum("achieved") });
         expect(f.total.registrants, where).toBe(sum("registrants", ""));
         for (const code of CRITERION_CODES) expect(f.total.byCriterion.get(code)?.achieved ?? 0, `${where}: ${code}`).toBe(sum("achieved", code));
+        // "who has not reported": the units below the root that report (their kind, or a report they started)
+        const below = [...subtree].filter((u) => u !== root);
+        const kindOf = new Map((await db.query<{ id: string; kind: string }>("SELECT id, kind FROM units WHERE id = ANY($1::uuid[])", [below])).map((u) => [u.id, u.kind]));
+        const below_ = inTree.filter((r) => r.unit_id !== root && r.criterion_code === "");
+        const onTime = below_.reduce((a, r) => a + Number(r.reports_on_time), 0);
+        const late = below_.reduce((a, r) => a + Number(r.reports_late), 0);
+        const expectedUnits = below.filter((u) => REPORTING_UNIT_KINDS.has(kindOf.get(u)!)).length + below_.reduce((a, r) => a + Number(r.reports_other_kind), 0);
+        const subs = await admin.get(`/api/reports/${campaign.campaignId}/units/${root}/submissions`);
+        expect(subs.body.counts, `${where}: submissions`).toEqual({ expected: expectedUnits, submitted: onTime + late, onTime, late, missing: expectedUnits - onTime - late });
       }
     });
   }

@@ -18,6 +18,8 @@ export interface BranchFigures {
   proposals: { proposed: number; approved: number; declined: number };
   /** Units of a reporting kind in the branch (the root itself not counted). */
   reportingUnits: number;
+  /** Where the branch's result reports stand (today's states); `otherKind`: reports of units not of a reporting kind. */
+  reports: { onTime: number; late: number; draft: number; otherKind: number };
 }
 
 function emptyBranch(): BranchFigures {
@@ -29,6 +31,7 @@ function emptyBranch(): BranchFigures {
     violations: { traffic: 0, littering: 0, disorder: 0, harassment: 0, other: 0 },
     proposals: { proposed: 0, approved: 0, declined: 0 },
     reportingUnits: 0,
+    reports: { onTime: 0, late: 0, draft: 0, otherKind: 0 },
   };
 }
 
@@ -45,6 +48,10 @@ function add(into: BranchFigures, b: BranchFigures) {
   into.proposals.approved += b.proposals.approved;
   into.proposals.declined += b.proposals.declined;
   into.reportingUnits += b.reportingUnits;
+  into.reports.onTime += b.reports.onTime;
+  into.reports.late += b.reports.late;
+  into.reports.draft += b.reports.draft;
+  into.reports.otherKind += b.reports.otherKind;
 }
 
 export interface SubtreeFigures {
@@ -91,6 +98,7 @@ export async function loadSubtreeFigures(db: Queryable, campaign: q.CampaignRow,
     b.models = r.models;
     b.violations = { traffic: r.violations_traffic, littering: r.violations_littering, disorder: r.violations_disorder, harassment: r.violations_harassment, other: r.violations_other };
     b.proposals = { proposed: r.proposals_proposed, approved: r.proposals_approved, declined: r.proposals_declined };
+    b.reports = { onTime: r.reports_on_time, late: r.reports_late, draft: r.reports_draft, otherKind: r.reports_other_kind };
   }
   for (const m of members) {
     const b = branch(m.branch_id);

@@ -1,7 +1,7 @@
 import { REPORT_STATUS_LABELS, SUBMISSION_STATE_LABELS, type ReportView, type RollupView, type SubmissionItem, type SubmissionsView } from "@contracts/reports.js";
 import { UNIT_KIND_LABELS, type UnitKind } from "@contracts/units.js";
 import type { CampaignRow } from "./reports.queries.js";
-import type { getRollup, getSubmissions, getUnitReport, listReportCampaigns, SubmissionEntry } from "./reports.service.js";
+import type { getRollup, getSubmissions, getUnitReport, listReportCampaigns, SubmissionRow } from "./reports.service.js";
 
 export const kindLabel = (kind: string) => UNIT_KIND_LABELS[kind as UnitKind] ?? kind;
 
@@ -68,41 +68,32 @@ export function presentRollup(d: Awaited<ReturnType<typeof getRollup>>): RollupV
   };
 }
 
-function presentEntry(e: SubmissionEntry): SubmissionItem {
+function presentSubmissionRow(e: SubmissionRow): SubmissionItem {
   return {
     unitId: e.unit.unit_id,
     unitName: e.unit.name,
     kindLabel: kindLabel(e.unit.kind),
-    parentName: e.parentName,
     state: e.state,
-    stateLabel: SUBMISSION_STATE_LABELS[e.state],
+    stateLabel: e.state ? SUBMISSION_STATE_LABELS[e.state] : null,
     reportId: e.report?.id ?? null,
     symbol: e.report?.status === "submitted" ? e.report.symbol : null,
     submittedAt: e.report?.submitted_at ? e.report.submitted_at.toISOString() : null,
     receivedByUnitName: e.report?.received_by_name ?? null,
     overdue: e.overdue,
+    below: e.below,
   };
 }
 
 export function presentSubmissions(d: Awaited<ReturnType<typeof getSubmissions>>): SubmissionsView {
-  const items = d.entries.map(presentEntry);
-  const missing = items.filter((i) => i.state === "not_started" || i.state === "draft");
-  const late = items.filter((i) => i.state === "submitted_late");
   return {
     campaign: presentCampaign(d.ctx.campaign),
     unit: presentUnit(d.ctx.unit),
     deadline: d.ctx.campaign.report_deadline,
     deadlinePassed: d.deadlinePassed,
-    counts: {
-      expected: items.length,
-      submitted: items.length - missing.length,
-      onTime: items.filter((i) => i.state === "submitted_on_time").length,
-      late: late.length,
-      missing: missing.length,
-    },
-    items,
-    missing,
-    late,
+    counts: d.counts,
+    filter: d.filter,
+    items: d.rows.map(presentSubmissionRow),
+    nextCursor: d.nextCursor,
   };
 }
 

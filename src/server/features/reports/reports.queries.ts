@@ -244,6 +244,10 @@ export const COUNT_COLUMNS = [
   "proposals_proposed",
   "proposals_approved",
   "proposals_declined",
+  "reports_on_time",
+  "reports_late",
+  "reports_draft",
+  "reports_other_kind",
 ] as const;
 
 export interface BranchCountRow {
@@ -261,6 +265,10 @@ export interface BranchCountRow {
   proposals_proposed: number;
   proposals_approved: number;
   proposals_declined: number;
+  reports_on_time: number;
+  reports_late: number;
+  reports_draft: number;
+  reports_other_kind: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { FiguresQuery, ReportCampaignList, ReportParams, ReportView, RollupView, SaveReportBody, SubmissionsView } from "@contracts/reports.js";
+import { FiguresQuery, ReportCampaignList, ReportParams, ReportView, RollupView, SaveReportBody, SubmissionsQuery, SubmissionsView } from "@contracts/reports.js";
 import type { Actor } from "../../http/actor.js";
 import { actorOf, type Feature } from "../../http/app-types.js";
 import { contributeMenu } from "../auth/auth.present.js";
@@ -51,7 +51,7 @@ export const reportsRoutes: Feature = (app, { db }) => {
 
   app.get(
     "/api/reports/:campaignId/units/:unitId/submissions",
-    { schema: { tags, summary: "Tình hình gửi báo cáo: đơn vị chưa gửi, gửi trễ hạn", params: ReportParams, response: { 200: SubmissionsView } } },
-    async (req) => presentSubmissions(await svc.getSubmissions({ db, actor: actorOf(req), ...req.params })),
+    { schema: { tags, summary: "Tình hình gửi báo cáo: đơn vị chưa gửi, gửi trễ hạn", params: ReportParams, querystring: SubmissionsQuery, response: { 200: SubmissionsView } } },
+    async (req) => presentSubmissions(await svc.getSubmissions({ db, actor: actorOf(req), ...req.params, ...req.query })),
   );
 };

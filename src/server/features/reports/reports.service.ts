@@ -9,7 +9,7 @@ import type { Db, Queryable } from "../../db/client.js";
 import { assertCanManage, canManage, type Actor } from "../../http/actor.js";
 import { AppError, conflict, invalid, notFound } from "../../http/errors.js";
 import { campaignAsOf, defaultTermBounds } from "./reports.compute.js";
-import { loadSubtreeFigures } from "./reports.figures.js";
+import { loadSubtreeFigures, type BranchFigures } from "./reports.figures.js";
 import { canEditReport, canReadReport, NON_REPORTING_KINDS, REPORTING_UNIT_KINDS } from "./reports.policy.js";
 import * as q from "./reports.queries.js";
 
@@ -317,12 +317,90 @@ export async function listSubmissionEntries(db: Queryable, campaign: q.CampaignR
     .sort((a, b) => a.unit.depth - b.unit.depth || compareText(a.unit.name, b.unit.name));
 }
 
-/** Which units under a unit have reported, on time or late, and which have not (commune, TTKV). */
-export async function getSubmissions(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }) {
+interface SubmissionCounts {
+  expected: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+function countsOf(b: BranchFigures | undefined): SubmissionCounts {
+  const expected = (b?.reportingUnits ?? 0) + (b?.reports.otherKind ?? 0);
+  const onTime = b?.reports.onTime ?? 0;
+  const late = b?.reports.late ?? 0;
+  return { expected, submitted: onTime + late, onTime, late, missing: expected - onTime - late };
+}
+
+/** A branch's counts without its head's own report (the units below it). */
+function belowOf(c: SubmissionCounts, own: SubmissionState | null): SubmissionCounts {
+  if (own === null) return c;
+  const onTime = c.onTime - Number(own === "submitted_on_time");
+  const late = c.late - Number(own === "submitted_late");
+  const expected = c.expected - 1;
+  return { expected, submitted: onTime + late, onTime, late, missing: expected - onTime - late };
+}
+
+export interface SubmissionRow {
+  unit: q.SubtreeUnitRow;
+  report: q.ReportRow | null;
+  /** The unit's own report; null when the unit itself does not report. */
+  state: SubmissionState | null;
+  overdue: boolean;
+  below: SubmissionCounts | null;
+}
+
+/** The page cursor: the last row's name and id (rows are in name order, then id). */
+function encodeCursor(r: SubmissionRow): string {
+  return Buffer.from(JSON.stringify([r.unit.name, r.unit.unit_id])).toString("base64url");
+}
+
+function decodeCursor(after: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(after, "base64url").toString("utf8"));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return [v[0], v[1]];
+  } catch {
+    // falls through to the error below
+  }
+  throw invalid("Con trỏ trang không hợp lệ", [{ path: "after", message: "Con trỏ trang không hợp lệ, vui lòng tải lại danh sách" }]);
+}
+
+/**
+ * Which units under a unit have reported, on time or late, and which have not (commune, TTKV, the
+ * city's board): the subtree's counts and one page of the units directly under the unit, each with
+ * its own report and the counts of the units below it. Read from the counts kept on write (rows
+ * per child, migration 0044), so a province costs what a commune does.
+ */
+export async function getSubmissions(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; filter: "all" | "missing" | "late"; after?: string; limit: number }) {
+  const cursor = opts.after ? decodeCursor(opts.after) : null;
   const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId);
-  const entries = await listSubmissionEntries(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, ctx.today);
-  const deadlinePassed = ctx.campaign.report_deadline !== null && ctx.today > ctx.campaign.report_deadline;
-  return { ctx, entries, deadlinePassed };
+  const [f, children, childReports] = await Promise.all([
+    loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf),
+    q.listChildren(opts.db, ctx.unit.id, ctx.asOf),
+    q.listChildReports(opts.db, ctx.campaign.id, ctx.unit.id, ctx.asOf),
+  ]);
+  const deadline = ctx.campaign.report_deadline;
+  const deadlinePassed = deadline !== null && ctx.today > deadline;
+  const reports = new Map(childReports.map((r) => [r.unit_id, r]));
+  const counts: SubmissionCounts = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0 };
+  const rows: SubmissionRow[] = [];
+  for (const c of children) {
+    const branch = countsOf(f.branches.get(c.unit_id));
+    if (branch.expected === 0) continue;
+    for (const k of Object.keys(counts) as (keyof SubmissionCounts)[]) counts[k] += branch[k];
+    if (opts.filter === "missing" && branch.missing === 0) continue;
+    if (opts.filter === "late" && branch.late === 0) continue;
+    const report = reports.get(c.unit_id) ?? null;
+    const state = REPORTING_UNIT_KINDS.has(c.kind) || report ? submissionState(report, deadline) : null;
+    const below = belowOf(branch, state);
+    rows.push({ unit: c, report, state, overdue: deadlinePassed && (state === "not_started" || state === "draft"), below: below.expected > 0 ? below : null });
+  }
+  const order = (a: { name: string; id: string }, b: { name: string; id: string }) => compareText(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  rows.sort((a, b) => order({ name: a.unit.name, id: a.unit.unit_id }, { name: b.unit.name, id: b.unit.unit_id }));
+  const from = cursor ? rows.filter((r) => order({ name: r.unit.name, id: r.unit.unit_id }, { name: cursor[0], id: cursor[1] }) > 0) : rows;
+  const page = from.slice(0, opts.limit);
+  const nextCursor = from.length > opts.limit ? encodeCursor(page[page.length - 1]!) : null;
+  return { ctx, counts, rows: page, nextCursor, filter: opts.filter, deadlinePassed };
 }
 
 /**

@@ -326,14 +326,19 @@ describe("live roll-up and who has not reported", () => {
     expect(r.status).toBe(200);
     expect(r.body.deadline).toBe("2026-12-15");
     const states = Object.fromEntries(r.body.items.map((i: { unitName: string; state: string; overdue: boolean }) => [i.unitName, [i.state, i.overdue]]));
+    // the units directly under the commune; the Front's association reports under the Front
     expect(states).toEqual({
       "Chi bộ ấp A": ["draft", false],
       "Chi bộ ấp B": ["not_started", false],
       "Ủy ban MTTQ xã Thử": ["not_started", false],
-      "Hội Phụ nữ xã Thử": ["not_started", false],
     });
+    const front = r.body.items.find((i: { unitName: string }) => i.unitName === "Ủy ban MTTQ xã Thử");
+    expect(front.below).toEqual({ expected: 1, submitted: 0, onTime: 0, late: 0, missing: 1 });
+    expect(r.body.items.find((i: { unitName: string }) => i.unitName === "Chi bộ ấp A").below).toBeNull();
+    const underFront = await t.ttkvViewer.get(url(c, t.front, "/submissions"));
+    expect(underFront.body.items.map((i: { unitName: string; state: string }) => [i.unitName, i.state])).toEqual([["Hội Phụ nữ xã Thử", "not_started"]]);
     expect(r.body.counts).toEqual({ expected: 4, submitted: 0, onTime: 0, late: 0, missing: 4 });
-    expect(r.body.items.find((i: { unitName: string }) => i.unitName === "Hội Phụ nữ xã Thử").parentName).toBe("Ủy ban MTTQ xã Thử");
+    expect(r.body.nextCursor).toBeNull();
   });
 
   it("after the deadline: on time, late and missing (overdue)", async () => {
@@ -348,14 +353,38 @@ describe("live roll-up and who has not reported", () => {
       "Chi bộ ấp A": ["submitted_on_time", false],
       "Chi bộ ấp B": ["submitted_late", false],
       "Ủy ban MTTQ xã Thử": ["not_started", true],
-      "Hội Phụ nữ xã Thử": ["draft", true],
     });
-    expect(r.body.missing.map((i: { unitName: string }) => i.unitName)).toEqual(["Ủy ban MTTQ xã Thử", "Hội Phụ nữ xã Thử"]);
-    expect(r.body.late.map((i: { unitName: string }) => i.unitName)).toEqual(["Chi bộ ấp B"]);
+    expect(r.body.items.find((i: { unitName: string }) => i.unitName === "Ủy ban MTTQ xã Thử").below).toEqual({ expected: 1, submitted: 0, onTime: 0, late: 0, missing: 1 });
+    const missing = await t.communeMgr.get(url(past, t.commune, "/submissions?filter=missing"));
+    expect(missing.body.items.map((i: { unitName: string }) => i.unitName)).toEqual(["Ủy ban MTTQ xã Thử"]);
+    const late = await t.communeMgr.get(url(past, t.commune, "/submissions?filter=late"));
+    expect(late.body.items.map((i: { unitName: string }) => i.unitName)).toEqual(["Chi bộ ấp B"]);
     expect(r.body.counts).toEqual({ expected: 4, submitted: 2, onTime: 1, late: 1, missing: 2 });
+    const underFront = await t.communeMgr.get(url(past, t.front, "/submissions"));
+    expect(underFront.body.items.map((i: { unitName: string; state: string; overdue: boolean }) => [i.unitName, i.state, i.overdue])).toEqual([["Hội Phụ nữ xã Thử", "draft", true]]);
     const rollup = await t.communeMgr.get(url(past, t.commune, "/rollup"));
     const cellB = rollup.body.children.find((ch: { id: string }) => ch.id === t.cellB);
     expect(cellB).toMatchObject({ submission: "submitted_late", submissionLabel: "Gửi trễ hạn" });
+  });
+
+  it("pages through the units by name with a cursor; a broken cursor is refused", async () => {
+    await buildReport(ctx.db, { campaignId: c.campaignId, unitId: t.cellB, submittedAt: "2026-12-01T10:00:00+07:00" });
+    const names: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5 && (i === 0 || after); i++) {
+      const r: { status: number; body: { items: { unitName: string }[]; counts: unknown; nextCursor: string | null } } = await t.ttkvViewer.get(url(c, t.commune, `/submissions?limit=1${after ? `&after=${after}` : ""}`));
+      expect(r.status).toBe(200);
+      expect(r.body.items).toHaveLength(1);
+      expect(r.body.counts).toMatchObject({ expected: 4, submitted: 1, onTime: 1 });
+      names.push(r.body.items[0]!.unitName);
+      after = r.body.nextCursor;
+    }
+    expect(names).toEqual(["Chi bộ ấp A", "Chi bộ ấp B", "Ủy ban MTTQ xã Thử"]);
+    expect(after).toBeNull();
+    const bad = await t.ttkvViewer.get(url(c, t.commune, "/submissions?after=khong-hop-le"));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("VALIDATION_FAILED");
+    expect((await t.ttkvViewer.get(url(c, t.commune, "/submissions?filter=tat-ca"))).status).toBe(400);
   });
 
   it("a cell's own submissions list is empty (nothing reports to a cell)", async () => {
@@ -412,7 +441,8 @@ describe("the demo 2020 campaign", () => {
     expect(byName["Chi bộ ấp Thạnh Hòa"]).toMatchObject({ state: "submitted_on_time", symbol: "09-BC/CB", receivedByUnitName: "Thường trực Khối vận xã Thạnh An", overdue: false });
     expect(byName["Chi bộ ấp Thiềng Liềng"]).toMatchObject({ state: "not_started", overdue: true });
     expect(byName["Chi bộ Trường Tiểu học Thạnh An"]).toMatchObject({ state: "draft", overdue: true });
-    expect(subs.body.missing.map((i: { unitName: string }) => i.unitName)).toContain("Chi bộ ấp Thiềng Liềng");
+    const missing = await kv.get(url(c, ctx.units["xa-thanh-an"]!, "/submissions?filter=missing"));
+    expect(missing.body.items.map((i: { unitName: string }) => i.unitName)).toContain("Chi bộ ấp Thiềng Liềng");
 
     const th = await kv.get(url(c, ctx.units["cb-ap-thanh-hoa"]!));
     expect(th.body.statisticsFrozen).toBe(true);
