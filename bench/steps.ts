@@ -37,6 +37,7 @@ const admin: Actor = {
   displayName: "bench",
   personId: null,
   isAdmin: true,
+  isDemo: false,
   mustChangePassword: false,
   sessionId: "bench",
   csrfToken: "",

@@ -20,6 +20,8 @@ test("the commune secretary creates an account inside the commune, and its user 
   const person = testInfo.project.name === "phone" ? { search: "thai thi yen", name: "Thái Thị Yến" } : { search: "cao thi lien", name: "Cao Thị Liên" };
 
   await signIn(page, "xa.bithu");
+  // a demo account says so on every page (issue 8, row 10)
+  await expect(page.getByRole("status").filter({ hasText: "Tài khoản trình diễn" })).toContainText("mật khẩu mặc định, không dùng cho dữ liệu thật");
   await openMenu(page, "Tài khoản");
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   const dialog = page.getByRole("dialog", { name: "Tạo tài khoản" });
@@ -40,6 +42,7 @@ test("the commune secretary creates an account inside the commune, and its user 
   await expect(row).toBeVisible();
   await expect(row.getByText("Xem · Chi bộ ấp Thiềng Liềng")).toBeVisible();
   await expect(row.getByText("Chờ đổi mật khẩu")).toBeVisible();
+  await expect(row.getByText("Tài khoản trình diễn")).toHaveCount(0);
 
   // The new user signs in with the temporary password and must choose a new one first.
   await page.context().clearCookies();
@@ -52,6 +55,7 @@ test("the commune secretary creates an account inside the commune, and its user 
   await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("banner").getByText(person.name)).toBeVisible();
+  await expect(page.getByText("Tài khoản trình diễn")).toHaveCount(0);
 });
 
 test("a cell secretary cannot give an account a scope outside his cell: the API refuses and the form does not offer it", async ({ page }, testInfo) => {

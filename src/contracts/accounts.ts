@@ -12,6 +12,8 @@ export const AccountSummary = z.object({
   isAdmin: z.boolean(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** Seeded by the demo with the published password (accounts.is_demo). */
+  isDemo: z.boolean(),
   createdAt: z.string(),
   scopes: z.array(z.object({ unitId: z.string(), unitName: z.string(), scope: z.enum(["manage", "view"]) })),
   canManage: z.boolean(),

@@ -20,6 +20,8 @@ export const AccountView = z.object({
   personId: z.string().nullable(),
   personName: z.string().nullable(),
   isAdmin: z.boolean(),
+  /** A demo account (published password, demo data only): the UI says so on every page. */
+  isDemo: z.boolean(),
   mustChangePassword: z.boolean(),
   positions: z.array(
     z.object({ unitId: z.string(), unitName: z.string(), unitKind: z.string(), role: PositionRole, roleLabel: z.string(), title: z.string().nullable() }),

@@ -8,8 +8,13 @@ export interface Config {
   /** postgres://… when a PostgreSQL server is used; undefined means embedded PGlite. */
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Seed the demo commune on an empty database. Default: yes for PGlite, no for a server. */
+  /** Seed the demo commune on an empty database. Default: yes for PGlite, no for a server or under NODE_ENV=production. */
   seedDemo: boolean;
+  /**
+   * May accounts flagged as demo accounts (`accounts.is_demo`, published password) sign in?
+   * Default: exactly when this server runs as a demo (seedDemo); DEMO_ACCOUNTS=0/1 overrides.
+   */
+  demoAccounts: boolean;
   sessionTtlHours: number;
   secureCookies: boolean;
   /**
@@ -52,12 +57,15 @@ function parseTrustProxy(v: string | undefined): false | string {
 /** Reads the environment (or an override map in tests) into a typed Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
+  // a production server never becomes a demo by default, embedded database or not
+  const seedDemo = parseBool(env.SEED_DEMO) ?? (databaseUrl === undefined && env.NODE_ENV !== "production");
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "0.0.0.0",
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? "./data"),
-    seedDemo: parseBool(env.SEED_DEMO) ?? databaseUrl === undefined,
+    seedDemo,
+    demoAccounts: parseBool(env.DEMO_ACCOUNTS) ?? seedDemo,
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
     secureCookies: parseBool(env.SECURE_COOKIES) ?? false,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

@@ -2,7 +2,7 @@ import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDb } from "./db/client.js";
 import { migrate, MIGRATION_LOCK } from "./db/migrate.js";
-import { DEMO_PASSWORD, demoAccountLines, seedDemoIfEmpty } from "./db/seed/demo.js";
+import { countDemoAccounts, DEMO_PASSWORD, demoAccountLines, seedDemoIfEmpty } from "./db/seed/demo.js";
 import "./features/demo-seeders.js";
 import { backfillCommitmentOutcomes } from "./features/registrations/commitments.js";
 import { startBranchFold } from "./jobs/branch-fold.js";
@@ -41,9 +41,12 @@ async function main() {
   const bound = app.server.address();
   console.log(`Dân vận khéo đang chạy tại http://${shownHost}:${typeof bound === "object" && bound ? bound.port : config.port}`);
   console.log(`Cơ sở dữ liệu: ${db.kind === "pglite" ? `PGlite (${config.dataDir})` : "PostgreSQL"}`);
-  if (seeded || (config.seedDemo && db.kind === "pglite")) {
+  const demo = await countDemoAccounts(db);
+  if (demo > 0 && config.demoAccounts && (seeded || config.seedDemo)) {
     console.log(`Tài khoản dùng thử (mật khẩu: ${DEMO_PASSWORD}):`);
     for (const line of demoAccountLines()) console.log(line);
+  } else if (demo > 0 && !config.demoAccounts) {
+    console.log(`Cơ sở dữ liệu có ${demo} tài khoản trình diễn (mật khẩu mặc định); máy chủ không chạy chế độ trình diễn nên từ chối đăng nhập bằng các tài khoản này.`);
   }
 }
 

@@ -19,6 +19,8 @@ export interface Actor {
   displayName: string;
   personId: string | null;
   isAdmin: boolean;
+  /** A demo account (seeded with the published password; accounts.is_demo). */
+  isDemo: boolean;
   mustChangePassword: boolean;
   sessionId: string;
   csrfToken: string;

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   CSRF_FAILED: 403,
   ACCOUNT_DISABLED: 403,
+  /** A demo account (published password) on a server that does not run as a demo. */
+  DEMO_ACCOUNT_REFUSED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   LOCKED: 409,

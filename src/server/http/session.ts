@@ -23,7 +23,7 @@ export function registerSession(app: App, deps: { db: Db; config: Config }): voi
   app.addHook("onRequest", async (req) => {
     if (!req.url.startsWith("/api/")) return;
     const token = req.cookies[SESSION_COOKIE];
-    req.actor = token ? await resolveActor(deps.db, token, clientIp(req)) : null;
+    req.actor = token ? await resolveActor(deps.db, token, clientIp(req), deps.config.demoAccounts) : null;
     const isPublic = req.routeOptions.config?.public === true;
     if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
     // Public routes (sign-in) act on no session's authority, so an old cookie needs no CSRF token there.

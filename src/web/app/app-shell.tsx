@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
-import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Result, Typography, type MenuProps } from "antd";
+import { Alert, Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Result, Typography, type MenuProps } from "antd";
 import { useMemo, useState } from "react";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe, type Account } from "@web/api/auth";
@@ -148,6 +148,19 @@ export function AppShell() {
             </Flex>
             <UserMenu account={account} isPhone={isPhone} />
           </Header>
+          {account.isDemo && (
+            <Alert
+              banner
+              type="warning"
+              className="demo-banner"
+              role="status"
+              title={
+                <>
+                  <strong>Tài khoản trình diễn</strong> — mật khẩu mặc định, không dùng cho dữ liệu thật
+                </>
+              }
+            />
+          )}
           <Content className="app-content">
             <LazyPage resetKey={location.pathname}>
               <Outlet />

@@ -95,7 +95,7 @@ export interface DemoIds {
   accounts: Record<string, string>;
 }
 
-/** Inserts the demo organisation, people and accounts (all with the same password hash). */
+/** Inserts the demo organisation, people and accounts (all with the same password hash, flagged `is_demo`). */
 export async function seedDemoOrganisation(tx: Tx, passwordHash: string): Promise<DemoIds> {
   const units: Record<string, string> = {};
   for (const u of DEMO_UNITS) {
@@ -114,7 +114,7 @@ export async function seedDemoOrganisation(tx: Tx, passwordHash: string): Promis
   const people: Record<string, string> = {};
   const accounts: Record<string, string> = {};
   const admin = await tx.query<{ id: string }>(
-    "INSERT INTO accounts (username, display_name, password_hash, is_admin) VALUES ('admin', 'Quản trị hệ thống', $1, true) RETURNING id",
+    "INSERT INTO accounts (username, display_name, password_hash, is_admin, is_demo) VALUES ('admin', 'Quản trị hệ thống', $1, true, true) RETURNING id",
     [passwordHash],
   );
   accounts.admin = admin[0]!.id;
@@ -128,7 +128,7 @@ export async function seedDemoOrganisation(tx: Tx, passwordHash: string): Promis
     await tx.query("INSERT INTO positions (person_id, unit_id, role, title, start_date) VALUES ($1, $2, $3, $4, $5)", [personId, units[p.unit], p.role, p.title, p.since]);
     if (p.username) {
       const a = await tx.query<{ id: string }>(
-        "INSERT INTO accounts (username, display_name, person_id, password_hash) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO accounts (username, display_name, person_id, password_hash, is_demo) VALUES ($1, $2, $3, $4, true) RETURNING id",
         [p.username, p.name, personId, passwordHash],
       );
       accounts[p.username] = a[0]!.id;

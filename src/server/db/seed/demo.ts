@@ -47,6 +47,12 @@ async function seedInto(tx: Parameters<DemoSeeder>[0], hash: string): Promise<De
   return ids;
 }
 
+/** How many accounts of the database are demo accounts (accounts.is_demo). */
+export async function countDemoAccounts(db: Db): Promise<number> {
+  const r = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM accounts WHERE is_demo");
+  return r[0]?.n ?? 0;
+}
+
 /** The demo accounts printed at start-up. */
 export function demoAccountLines(): string[] {
   const lines = ["  admin            Quản trị hệ thống"];

@@ -9,6 +9,7 @@ export interface AccountListRow {
   is_admin: boolean;
   disabled_at: Date | null;
   must_change_password: boolean;
+  is_demo: boolean;
   created_at: Date;
 }
 
@@ -26,7 +27,7 @@ export interface ScopeRow {
 export function listAccounts(db: Queryable, units: string[] | null, key: string | null, today: string) {
   return db.query<AccountListRow>(
     `SELECT a.id, a.username, a.display_name, a.person_id, pe.full_name AS person_name, a.is_admin, a.disabled_at,
-            a.must_change_password, a.created_at
+            a.must_change_password, a.is_demo, a.created_at
        FROM accounts a LEFT JOIN persons pe ON pe.id = a.person_id
       WHERE ($1::uuid[] IS NULL
              OR EXISTS (SELECT 1 FROM account_scopes s WHERE s.account_id = a.id AND s.unit_id = ANY($1::uuid[]))
@@ -42,7 +43,7 @@ export function getAccount(db: Queryable, id: string) {
   return db
     .query<AccountListRow>(
       `SELECT a.id, a.username, a.display_name, a.person_id, pe.full_name AS person_name, a.is_admin, a.disabled_at,
-              a.must_change_password, a.created_at
+              a.must_change_password, a.is_demo, a.created_at
          FROM accounts a LEFT JOIN persons pe ON pe.id = a.person_id WHERE a.id = $1`,
       [id],
     )

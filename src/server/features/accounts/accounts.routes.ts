@@ -19,6 +19,7 @@ export const accountsRoutes: Feature = (app, { db }) => {
         isAdmin: row.is_admin,
         disabled: row.disabled_at !== null,
         mustChangePassword: row.must_change_password,
+        isDemo: row.is_demo,
         createdAt: row.created_at.toISOString(),
         scopes: scopes.map((s) => ({ unitId: s.unit_id, unitName: s.unit_name, scope: s.scope })),
         canManage,

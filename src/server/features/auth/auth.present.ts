@@ -32,6 +32,7 @@ export function presentMe(actor: Actor, personName: string | null): MeResponse {
       personId: actor.personId,
       personName,
       isAdmin: actor.isAdmin,
+      isDemo: actor.isDemo,
       mustChangePassword: actor.mustChangePassword,
       positions: actor.positions.map((p) => ({
         unitId: p.unitId,

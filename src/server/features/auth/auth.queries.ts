@@ -10,6 +10,7 @@ export interface AccountRow {
   is_admin: boolean;
   must_change_password: boolean;
   disabled_at: Date | null;
+  is_demo: boolean;
 }
 
 export interface SessionRow {
@@ -61,7 +62,7 @@ export interface CurrentPositionRow {
 const FIND_LIVE_SESSION = prepared(
   "auth.findLiveSession",
   `SELECT s.id, s.account_id, s.csrf_token, s.expires_at, a.username, a.display_name, a.person_id, a.is_admin,
-          a.must_change_password, a.disabled_at, (SELECT version FROM unit_tree_version) AS tree_version,
+          a.must_change_password, a.disabled_at, a.is_demo, (SELECT version FROM unit_tree_version) AS tree_version,
           COALESCE((SELECT json_agg(json_build_object('root_id', sc.unit_id, 'root_name', ${LATEST_NAME("sc.unit_id", "$2::date")}, 'scope', sc.scope))
                       FROM account_scopes sc WHERE sc.account_id = a.id), '[]'::json) AS roots,
           COALESCE((SELECT json_agg(json_build_object('id', p.id, 'unit_id', p.unit_id, 'unit_name', ${LATEST_NAME("p.unit_id", "$2::date")},

@@ -22,6 +22,7 @@ export const authRoutes: Feature = (app, { db, config }) => {
         userAgent: req.headers["user-agent"] ?? null,
         ttlHours: config.sessionTtlHours,
         previousSessionId: req.actor?.sessionId ?? null,
+        demoAccounts: config.demoAccounts,
       });
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, req, expiresAt));
       return presentMe(actor, actor.personId ? await getPersonName(db, actor.personId) : null);

@@ -38,6 +38,8 @@ export async function login(opts: {
   ttlHours: number;
   /** The session the browser still carried, ended by this sign-in (a shared computer changes hands). */
   previousSessionId?: string | null;
+  /** May demo accounts sign in (config.demoAccounts: the server runs as a demo)? */
+  demoAccounts: boolean;
 }): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const { db } = opts;
   const username = opts.username.trim().toLowerCase();
@@ -72,6 +74,7 @@ export async function login(opts: {
     throw new AppError("INVALID_CREDENTIALS", "Tên đăng nhập hoặc mật khẩu không đúng");
   }
   if (account.disabled_at) throw new AppError("ACCOUNT_DISABLED", "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.");
+  if (account.is_demo && !opts.demoAccounts) throw demoRefused();
 
   const token = randomBytes(32).toString("base64url");
   const sessionId = sha256(token);
@@ -88,20 +91,30 @@ export async function login(opts: {
       unitId: null,
     });
   });
-  const actor = await resolveActorForSession(db, sessionId, opts.ip);
+  const actor = await resolveActorForSession(db, sessionId, opts.ip, opts.demoAccounts);
   if (!actor) throw new AppError("INTERNAL", "Không tạo được phiên đăng nhập");
   return { token, actor, expiresAt };
 }
 
-/** Loads the actor of a cookie token, or null when the session is unknown or expired. */
-export async function resolveActor(db: Db, token: string, ip: string | null): Promise<Actor | null> {
-  return resolveActorForSession(db, sha256(token), ip);
+/**
+ * Demo accounts share a published password (`demo123`): they sign in only on a server running as
+ * a demo (config.demoAccounts), never on one holding real data (docs/SECURITY.md).
+ */
+const demoRefused = () =>
+  new AppError("DEMO_ACCOUNT_REFUSED", "Đây là tài khoản trình diễn (mật khẩu mặc định); máy chủ này không chạy chế độ trình diễn nên không cho đăng nhập. Vui lòng dùng tài khoản do quản trị viên cấp.");
+
+/**
+ * Loads the actor of a cookie token, or null when the session is unknown or expired, its account
+ * locked, or a demo account on a server that does not allow them (a session left from a demo run).
+ */
+export async function resolveActor(db: Db, token: string, ip: string | null, demoAccounts: boolean): Promise<Actor | null> {
+  return resolveActorForSession(db, sha256(token), ip, demoAccounts);
 }
 
-async function resolveActorForSession(db: Db, sessionId: string, ip: string | null): Promise<Actor | null> {
+async function resolveActorForSession(db: Db, sessionId: string, ip: string | null, demoAccounts: boolean): Promise<Actor | null> {
   const today = todayInVietnam();
   const session = await q.findLiveSession(db, sessionId, today);
-  if (!session || session.disabled_at) return null;
+  if (!session || session.disabled_at || (session.is_demo && !demoAccounts)) return null;
   const { roots, positions: positionRows } = session;
   // each root's subtree from the cache (the tree's version and the day as its key), not recomputed per request
   const subtrees = await Promise.all(roots.map((r) => scopeSubtree(db, r.root_id, session.tree_version, today)));
@@ -114,6 +127,7 @@ async function resolveActorForSession(db: Db, sessionId: string, ip: string | nu
     displayName: session.display_name,
     personId: session.person_id,
     isAdmin: session.is_admin,
+    isDemo: session.is_demo,
     mustChangePassword: session.must_change_password,
     sessionId,
     csrfToken: session.csrf_token,

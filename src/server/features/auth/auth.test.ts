@@ -102,6 +102,74 @@ describe("sign-in", () => {
   });
 });
 
+describe("demo accounts (published password demo123)", () => {
+  const sessionsOf = async (username: string) =>
+    (await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE username = $1)", [username]))[0]!.n;
+
+  it("are flagged in the database and in the account the API answers; accounts made by an administrator are not", async () => {
+    const flags = await ctx.db.query<{ username: string; is_demo: boolean }>("SELECT username, is_demo FROM accounts WHERE username IN ('admin', 'th.bithu', 'th.gv01')");
+    expect(flags.every((f) => f.is_demo)).toBe(true);
+    const login = await anonymous(ctx.app).post("/api/auth/login", { username: "th.gv01", password: DEMO_PASSWORD });
+    expect(login.body.account.isDemo).toBe(true);
+    expect((await (await signIn(ctx.app, "th.bithu")).get("/api/auth/me")).body.account.isDemo).toBe(true);
+    const real = await buildAccount(ctx.db, {});
+    expect((await (await signIn(ctx.app, real.username, TEST_PASSWORD)).get("/api/auth/me")).body.account.isDemo).toBe(false);
+    const list = await (await signIn(ctx.app, "admin")).get(`/api/accounts?q=${real.username}`);
+    expect(list.body.items).toEqual([expect.objectContaining({ username: real.username, isDemo: false })]);
+    const demoList = await (await signIn(ctx.app, "admin")).get("/api/accounts?q=th.gv01");
+    expect(demoList.body.items[0]).toMatchObject({ username: "th.gv01", isDemo: true });
+  });
+
+  it("are refused (403 DEMO_ACCOUNT_REFUSED, no session) on a server that does not run as a demo, and their old sessions end; real accounts sign in", async () => {
+    const demoSession = await signIn(ctx.app, "th.gv07");
+    const real = await buildAccount(ctx.db, {});
+    const before = await sessionsOf("th.gv07");
+    // the same database served as a real server (DATABASE_URL without SEED_DEMO, or NODE_ENV=production)
+    for (const env of [{ DATABASE_URL: "postgres://x@y/z" }, { NODE_ENV: "production" }, { SEED_DEMO: "1", DEMO_ACCOUNTS: "0" }]) {
+      const config = { ...loadConfig({ DATA_DIR: "/nonexistent", WEB_DIR: "/nonexistent", ...env }), databaseUrl: undefined };
+      expect(config.demoAccounts, JSON.stringify(env)).toBe(false);
+      const server = await buildApp({ db: ctx.db, config });
+      try {
+        const r = await server.inject({ method: "POST", url: "/api/auth/login", payload: { username: "th.gv07", password: DEMO_PASSWORD } });
+        expect(r.statusCode).toBe(403);
+        expect(r.json().error).toMatchObject({ code: "DEMO_ACCOUNT_REFUSED", message: expect.stringMatching(/tài khoản trình diễn/) });
+        expect(String(r.headers["set-cookie"] ?? "")).not.toMatch(/dvk_session=/);
+        expect(await sessionsOf("th.gv07")).toBe(before);
+        // a wrong password still answers as any wrong password (nothing revealed before the password is right)
+        const wrong = await server.inject({ method: "POST", url: "/api/auth/login", payload: { username: "th.gv08", password: "sai-mat-khau" } });
+        expect(wrong.statusCode).toBe(401);
+        const left = await server.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: demoSession.cookie } });
+        expect(left.statusCode).toBe(401);
+        const ok = await server.inject({ method: "POST", url: "/api/auth/login", payload: { username: real.username, password: TEST_PASSWORD } });
+        expect(ok.statusCode).toBe(200);
+        expect(ok.json().account.isDemo).toBe(false);
+      } finally {
+        await server.close();
+      }
+    }
+    // the demo server itself still takes them
+    expect((await demoSession.get("/api/auth/me")).status).toBe(200);
+  });
+
+  it("sign in only when the server runs as a demo: embedded default or SEED_DEMO=1; never by default on a server or in production", () => {
+    expect(loadConfig({}).demoAccounts).toBe(true);
+    expect(loadConfig({ DATABASE_URL: "postgres://x@y/z" })).toMatchObject({ seedDemo: false, demoAccounts: false });
+    expect(loadConfig({ DATABASE_URL: "postgres://x@y/z", SEED_DEMO: "1" })).toMatchObject({ seedDemo: true, demoAccounts: true });
+    expect(loadConfig({ NODE_ENV: "production" })).toMatchObject({ seedDemo: false, demoAccounts: false });
+    expect(loadConfig({ NODE_ENV: "production", SEED_DEMO: "1" })).toMatchObject({ seedDemo: true, demoAccounts: true });
+    expect(loadConfig({ NODE_ENV: "production", DEMO_ACCOUNTS: "1" }).demoAccounts).toBe(true);
+  });
+
+  it("a demo user choosing a password gets the password policy like anyone", async () => {
+    const c = await signIn(ctx.app, "th.gv09");
+    for (const pw of ["demo1234", "password1234", DEMO_PASSWORD]) {
+      const r = await c.post("/api/auth/change-password", { currentPassword: DEMO_PASSWORD, newPassword: pw });
+      expect(r.status, pw).toBe(400);
+    }
+    await signIn(ctx.app, "th.gv09"); // unchanged
+  });
+});
+
 /** A sign-in as it arrives from `remoteAddress` (the socket's address), with optional headers. */
 function loginFrom(app: App, remoteAddress: string, username: string, password: string, headers: Record<string, string> = {}) {
   return app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, remoteAddress, headers });

@@ -18,6 +18,7 @@ function Status({ a }: { a: AccountRow }) {
       {a.disabled ? <Tag color="default">Đã khóa</Tag> : <Tag color="green">Đang hoạt động</Tag>}
       {a.mustChangePassword && !a.disabled && <Tag color="orange">Chờ đổi mật khẩu</Tag>}
       {a.isAdmin && <Tag color="red">Quản trị</Tag>}
+      {a.isDemo && <Tag color="gold">Tài khoản trình diễn</Tag>}
     </span>
   );
 }
