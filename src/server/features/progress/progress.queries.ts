@@ -1,4 +1,6 @@
-import type { Queryable } from "../../db/client.js";
+import { AUDIT_COLUMNS } from "../../audit/record-action.js";
+import { prepared, type Queryable } from "../../db/client.js";
+import { OUTCOME_FACTS_STAMP_SQL, OUTCOME_VIOLATIONS_SQL, type OutcomeFactRow } from "../registrations/commitments.queries.js";
 
 export interface CommitmentContextRow {
   id: string;
@@ -23,26 +25,76 @@ export interface CommitmentContextRow {
   campaign_name: string;
   /** The cell's evaluation of the campaign has been submitted or approved: progress is closed. */
   evaluation_locked: boolean;
+  // What the commitment's outcome depends on besides its status (commitments.queries), and their fingerprint.
+  judged_status: OutcomeFactRow["judged_status"];
+  period_start: string;
+  period_end: string;
+  violations: OutcomeFactRow["violations"];
+  outcome_stamp: string;
 }
 
-/** A commitment with what deciding about it needs, in one round trip: its registration, unit, owner, campaign and whether the evaluation is locked. */
+const COMMITMENT_CONTEXT = prepared(
+  "progress.commitmentContext",
+  `SELECT c.id, c.registration_id, c.criterion_item_id, ci.code AS item_code, ci.title AS item_title, cr.code AS criterion_code,
+          cr.title AS criterion_title, c.action, c.target, c.place, c.start_date, c.deadline, c.status,
+          r.status AS reg_status, r.unit_id, r.person_id, pe.full_name AS person_name, r.collective_name, r.campaign_id, ca.name AS campaign_name,
+          EXISTS (SELECT 1 FROM evaluations e WHERE e.campaign_id = r.campaign_id AND e.unit_id = r.unit_id AND e.status <> 'draft') AS evaluation_locked,
+          c.judged_status, ca.period_start::text AS period_start, ca.period_end::text AS period_end,
+          ${OUTCOME_VIOLATIONS_SQL} AS violations, ${OUTCOME_FACTS_STAMP_SQL} AS outcome_stamp
+     FROM commitments c
+     JOIN registrations r ON r.id = c.registration_id
+     JOIN campaigns ca ON ca.id = r.campaign_id
+     JOIN criterion_items ci ON ci.id = c.criterion_item_id
+     JOIN criteria cr ON cr.id = ci.criterion_id
+     LEFT JOIN persons pe ON pe.id = r.person_id
+    WHERE c.id = $1`,
+);
+
+/**
+ * A commitment with what deciding about it needs, in one round trip: its registration, unit, owner,
+ * campaign, whether the evaluation is locked, and the facts its outcome depends on.
+ */
 export function getCommitmentContext(db: Queryable, id: string) {
-  return db
-    .query<CommitmentContextRow>(
-      `SELECT cm.id, cm.registration_id, cm.criterion_item_id, ci.code AS item_code, ci.title AS item_title, cr.code AS criterion_code,
-              cr.title AS criterion_title, cm.action, cm.target, cm.place, cm.start_date, cm.deadline, cm.status,
-              r.status AS reg_status, r.unit_id, r.person_id, pe.full_name AS person_name, r.collective_name, r.campaign_id, c.name AS campaign_name,
-              EXISTS (SELECT 1 FROM evaluations e WHERE e.campaign_id = r.campaign_id AND e.unit_id = r.unit_id AND e.status <> 'draft') AS evaluation_locked
-         FROM commitments cm
-         JOIN registrations r ON r.id = cm.registration_id
-         JOIN campaigns c ON c.id = r.campaign_id
-         JOIN criterion_items ci ON ci.id = cm.criterion_item_id
-         JOIN criteria cr ON cr.id = ci.criterion_id
-         LEFT JOIN persons pe ON pe.id = r.person_id
-        WHERE cm.id = $1`,
-      [id],
-    )
-    .then((r) => r[0] ?? null);
+  return db.query<CommitmentContextRow>(COMMITMENT_CONTEXT, [id]).then((r) => r[0] ?? null);
+}
+
+const POST_PROGRESS = prepared(
+  "progress.post",
+  `WITH reg AS (SELECT r.status FROM registrations r WHERE r.id = $2 FOR SHARE),
+        facts AS (SELECT ${OUTCOME_FACTS_STAMP_SQL} AS stamp
+                    FROM commitments c JOIN registrations r ON r.id = c.registration_id JOIN campaigns ca ON ca.id = r.campaign_id
+                   WHERE c.id = $1),
+        pu AS (INSERT INTO progress_updates (commitment_id, status, note, created_by)
+               SELECT $1::uuid, $3::text, $4::text, $5::uuid FROM reg, facts WHERE reg.status = 'approved' AND facts.stamp = $6::text
+               RETURNING id, created_at),
+        cm AS (UPDATE commitments SET status = $3, achieved = $7::boolean, updated_at = now() WHERE id = $1 AND EXISTS (SELECT 1 FROM pu) RETURNING id),
+        au AS (INSERT INTO audit_log (${AUDIT_COLUMNS})
+               SELECT $8::uuid, $9::text, $10::text, $11::text, $12::text, $13::uuid, $14::jsonb, $15::jsonb || jsonb_build_object('progressUpdateId', pu.id), $16::text FROM pu, cm)
+   SELECT (SELECT status FROM reg) AS reg_status, pu.id, pu.created_at FROM (SELECT 1) one LEFT JOIN pu ON true`,
+);
+
+/**
+ * A progress update without evidence in one statement (one round trip, atomic on its own): the
+ * registration held approved while it runs, the update, the commitment's new status and the
+ * outcome the commitments owner decided for it (`outcomeOf`) from facts read earlier — written
+ * only if those facts still hold (`stamp`) — and the audit row. `id` is null when nothing was
+ * written: the registration is not approved (`reg_status`), or the facts moved (decide again).
+ */
+export async function postProgressAtOnce(
+  db: Queryable,
+  p: { commitmentId: string; registrationId: string; status: string; note: string | null; accountId: string; stamp: string; achieved: boolean; audit: unknown[] },
+) {
+  const rows = await db.query<{ reg_status: string | null; id: string | null; created_at: Date | null }>(POST_PROGRESS, [
+    p.commitmentId,
+    p.registrationId,
+    p.status,
+    p.note,
+    p.accountId,
+    p.stamp,
+    p.achieved,
+    ...p.audit,
+  ]);
+  return rows[0]!;
 }
 
 export interface ProgressRow {

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAccount, buildPerson, TEST_PASSWORD } from "../../test/factories.js";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
 import { buildCampaign, buildRegistration, TINY_PNG } from "../registrations/registrations.fixtures.js";
+import type { Actor } from "../../http/actor.js";
+import { recordViolation } from "../supervision/violations.js";
 import { checkEvidenceFile, cleanFileName, detectEvidenceType } from "./evidence-type.js";
+import { getCommitmentContext } from "./progress.queries.js";
+import { postProgress } from "./progress.service.js";
 
 let ctx: TestContext;
 const clients: Record<string, Client> = {};
@@ -305,5 +309,50 @@ describe("timelines and downloads", () => {
     expect(pngInline.headers["content-disposition"]).toMatch(/^inline;/);
     expect(pngInline.headers["content-type"]).toBe("image/png");
     expect(pngInline.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
+  });
+});
+
+describe("a progress update in one statement", () => {
+  const actorOf = async (username: string) => {
+    const [a] = await ctx.db.query<{ id: string }>("SELECT id FROM accounts WHERE username = $1", [username]);
+    return { accountId: a!.id, username, ip: "127.0.0.1" } as unknown as Actor;
+  };
+  const stored = async (commitmentId: string) =>
+    (await ctx.db.query<{ status: string; achieved: boolean }>("SELECT status, achieved FROM commitments WHERE id = $1", [commitmentId]))[0]!;
+
+  it("writes the update, the status, the outcome and the audit row together", async () => {
+    const { commitmentId } = await approvedCommitment();
+    const target = (await getCommitmentContext(ctx.db, commitmentId))!;
+    const r = await postProgress({ db: ctx.db, actor: await actorOf("th.gv01"), target, status: "achieved", note: "Xong", files: [] });
+    expect(await stored(commitmentId)).toEqual({ status: "achieved", achieved: true });
+    const audit = await ctx.db.query<{ after: { progressUpdateId: string; status: string } }>(
+      "SELECT after FROM audit_log WHERE action = 'progress.create' AND subject_id = $1",
+      [commitmentId],
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ progressUpdateId: r.id, status: "achieved", note: "Xong", files: [] });
+  });
+
+  it("decides the outcome again when a violation lands between reading the commitment and writing the update", async () => {
+    const { commitmentId, campaignId } = await approvedCommitment();
+    const target = (await getCommitmentContext(ctx.db, commitmentId))!;
+    // the deputy secretary records a traffic violation of the member meanwhile: IV.2 cannot be achieved
+    const deputy = (await actorOf("th.phobithu")).accountId;
+    await ctx.db.transaction((tx) =>
+      recordViolation(tx, { campaignId, unitId: school, personId: an, commitmentId: null, kind: "traffic", occurredOn: "2026-06-01", description: "Vượt đèn đỏ", createdBy: deputy }),
+    );
+    await postProgress({ db: ctx.db, actor: await actorOf("th.gv01"), target, status: "achieved", note: null, files: [] });
+    expect(await stored(commitmentId)).toEqual({ status: "achieved", achieved: false });
+    expect(await ctx.db.query("SELECT 1 FROM progress_updates WHERE commitment_id = $1", [commitmentId])).toHaveLength(1);
+    expect(await ctx.db.query("SELECT 1 FROM audit_log WHERE action = 'progress.create' AND subject_id = $1", [commitmentId])).toHaveLength(1);
+  });
+
+  it("writes nothing when the sheet stopped being approved after it was read", async () => {
+    const { commitmentId, registrationId } = await approvedCommitment();
+    const target = (await getCommitmentContext(ctx.db, commitmentId))!;
+    await ctx.db.query("UPDATE registrations SET status = 'returned' WHERE id = $1", [registrationId]);
+    await expect(postProgress({ db: ctx.db, actor: await actorOf("th.gv01"), target, status: "achieved", note: null, files: [] })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await stored(commitmentId)).toMatchObject({ status: "not_started" });
+    expect(await ctx.db.query("SELECT 1 FROM progress_updates WHERE commitment_id = $1", [commitmentId])).toHaveLength(0);
   });
 });

@@ -14,6 +14,22 @@ export interface OutcomeFactRow {
 }
 
 /**
+ * The violations a commitment's outcome depends on (those of the same person in the campaign, or
+ * linked to the commitment), as a JSON array: a subquery over `r` (its registration) and `c` (the
+ * commitment), for the readers that need a commitment's outcome facts in their own round trip.
+ */
+export const OUTCOME_VIOLATIONS_SQL = `COALESCE((SELECT json_agg(json_build_object('kind', v.kind, 'occurred_on', v.occurred_on::text, 'commitment_id', v.commitment_id, 'person_id', v.person_id) ORDER BY v.id)
+                        FROM violations v
+                       WHERE v.campaign_id = r.campaign_id AND ((r.person_id IS NOT NULL AND v.person_id = r.person_id) OR v.commitment_id = c.id)), '[]'::json)`;
+
+/**
+ * A fingerprint of everything but the status a commitment's outcome depends on (its judgement, the
+ * campaign's period, the violations above), over `r`, `c` and the campaign `ca`: a write that
+ * decided an outcome from facts read earlier checks in the same statement that they still hold.
+ */
+export const OUTCOME_FACTS_STAMP_SQL = `md5(concat_ws('|', c.judged_status, ca.period_start, ca.period_end, ${OUTCOME_VIOLATIONS_SQL}::text))`;
+
+/**
  * The commitments in scope with everything their outcome depends on, in one round trip: status,
  * judgement, criterion, the campaign period and the violations of the same person or linked to it.
  * Scope: commitments by id, or a campaign's commitments (of some people, or all).
@@ -27,10 +43,7 @@ export function loadOutcomeFacts(db: Queryable, s: { campaignId: string | null; 
         WHERE $1::uuid IS NOT NULL AND r.campaign_id = $1 AND ($2::uuid[] IS NULL OR r.person_id = ANY($2::uuid[]))
      )
      SELECT c.id, r.person_id, c.status, c.judged_status, c.achieved, cr.code AS criterion_code, ci.code AS item_code,
-            ca.period_start::text AS period_start, ca.period_end::text AS period_end,
-            COALESCE((SELECT json_agg(json_build_object('kind', v.kind, 'occurred_on', v.occurred_on::text, 'commitment_id', v.commitment_id, 'person_id', v.person_id))
-                        FROM violations v
-                       WHERE v.campaign_id = r.campaign_id AND ((r.person_id IS NOT NULL AND v.person_id = r.person_id) OR v.commitment_id = c.id)), '[]'::json) AS violations
+            ca.period_start::text AS period_start, ca.period_end::text AS period_end, ${OUTCOME_VIOLATIONS_SQL} AS violations
        FROM target t
        JOIN commitments c ON c.id = t.id
        JOIN registrations r ON r.id = c.registration_id

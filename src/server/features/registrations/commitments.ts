@@ -17,6 +17,16 @@ export type OutcomeScope =
   /** A whole campaign (its period changed, a loader of past data, the backfill at start). */
   | { campaignId: string };
 
+/** Whether a commitment is achieved, by the one rule, from its facts (with `status` in place of the stored one when given). */
+export function outcomeOf(f: Omit<q.OutcomeFactRow, "achieved">, status: CommitmentStatus = f.status as CommitmentStatus): boolean {
+  const violations: CampaignViolation[] = f.violations.map((v) => ({ kind: v.kind, date: v.occurred_on, commitmentId: v.commitment_id, personId: v.person_id }));
+  return decideCommitmentOutcome(
+    { id: f.id, personId: f.person_id, status, judgedStatus: f.judged_status, criterionCode: f.criterion_code, itemCode: f.item_code },
+    violations,
+    { from: f.period_start, to: f.period_end },
+  ).achieved;
+}
+
 /** Recomputes the outcomes in scope and writes those that changed; returns how many changed. */
 export async function refreshCommitmentOutcomes(tx: Queryable, scope: OutcomeScope): Promise<number> {
   const facts = await q.loadOutcomeFacts(tx, {
@@ -28,12 +38,7 @@ export async function refreshCommitmentOutcomes(tx: Queryable, scope: OutcomeSco
   const ids: string[] = [];
   const values: boolean[] = [];
   for (const f of facts) {
-    const violations: CampaignViolation[] = f.violations.map((v) => ({ kind: v.kind, date: v.occurred_on, commitmentId: v.commitment_id, personId: v.person_id }));
-    const outcome = decideCommitmentOutcome(
-      { id: f.id, personId: f.person_id, status: f.status as CommitmentStatus, judgedStatus: f.judged_status, criterionCode: f.criterion_code, itemCode: f.item_code },
-      violations,
-      { from: f.period_start, to: f.period_end },
-    );
+    const outcome = { achieved: outcomeOf(f) };
     if (f.achieved !== outcome.achieved) {
       ids.push(f.id);
       values.push(outcome.achieved);
