@@ -74,7 +74,7 @@ function generator(rand: () => number, refs: (ref: string) => Schema) {
     if (Array.isArray(v)) return rand() < 0.2 ? Array.from({ length: 50 }, () => fuzzed(s?.items, depth + 1)) : v.map((x) => (rand() < 0.3 ? fuzzed(s?.items, depth + 1) : x));
     return v;
   };
-  return { fuzzed, pick };
+  return { fuzzed, pick, valid };
 }
 
 /** A path segment; a lone surrogate cannot be percent-encoded, so it goes as the raw bytes an attacker would send. */
@@ -146,5 +146,31 @@ describe("schema-driven fuzzing of every route", () => {
       if (String(res.headers["content-type"] ?? "").match(/json|text/) && LEAKS.some((re) => re.test(text))) failures.push(`leak: ${where}`);
     }
     expect(failures, `seed ${SEED}; statuses ${JSON.stringify(Object.fromEntries(statuses))}`).toEqual([]);
+  });
+
+  it("every route taking a JSON body answers a NUL in one of its text fields with 400 VALIDATION_FAILED naming the field, writing nothing", async () => {
+    const resolve = (x: Schema | undefined): Schema | undefined => (x?.$ref ? components[x.$ref.split("/").pop()!] : x);
+    const isText = (x: Schema | undefined): boolean => {
+      const r = resolve(x);
+      return !!r && (r.type === "string" || (Array.isArray(r.type) && r.type.includes("string")) || !!(r.anyOf ?? r.oneOf)?.some(isText));
+    };
+    const { valid } = generator(seededRandom(SEED), (ref) => components[ref.split("/").pop()!] ?? {});
+    const writes = operations.filter((o) => o.body && o.method !== "GET");
+    expect(writes.length).toBeGreaterThanOrEqual(40);
+    const audits = async () => (await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log"))[0]!.n;
+    const before = await audits();
+    const failures: string[] = [];
+    for (const op of writes) {
+      const body = resolve(op.body);
+      // a text field of the body's own schema, or any extra field when the body has none
+      const field = Object.entries(body?.properties ?? {}).find(([, v]) => isText(v))?.[0] ?? "ghiChu";
+      const payload = { ...((valid(body, 0) as Record<string, unknown> | null) ?? {}), [field]: "Chi bộ\u0000thử" };
+      const url = op.path.replace(/\{(\w+)\}/g, "00000000-0000-4000-8000-000000000001");
+      const res = await clients[0]!.request({ method: op.method, url, payload: JSON.stringify(payload), headers: { "content-type": "application/json" } });
+      const e = res.body?.error as { code?: string; details?: { path: string }[] } | undefined;
+      if (res.status !== 400 || e?.code !== "VALIDATION_FAILED" || e.details?.[0]?.path !== field) failures.push(`${op.method} ${op.path} [${field}] → ${res.status} ${res.raw.toString("utf8").slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await audits()).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import ExcelJS, { type Row } from "./exceljs.js";
 import { isIsoDate } from "@domain/dates.js";
-import { columnLetter, type XlsxColumnType } from "./xlsx-table.js";
+import { columnLetter, decodeXString, type XlsxColumnType } from "./xlsx-table.js";
 
 /** One problem of an imported file, in Vietnamese, with where it is (row 0 = the file itself). */
 export interface SheetIssue {
@@ -34,12 +34,13 @@ export function looksLikeZip(buf: Buffer): boolean {
 
 function simplify(v: unknown): RawCell {
   if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
+  if (typeof v === "string") return decodeXString(v);
+  if (typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) return { formula: String(o.formula ?? o.sharedFormula ?? "") };
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join("");
-    if ("text" in o) return String(o.text);
+    if (Array.isArray(o.richText)) return decodeXString((o.richText as { text: string }[]).map((t) => t.text).join(""));
+    if ("text" in o) return decodeXString(String(o.text));
     if ("error" in o) return String(o.error);
   }
   return String(v);
@@ -149,10 +150,19 @@ export function parseDateCell(v: RawCell): string | null | undefined {
   return undefined;
 }
 
+// C0 control characters but tab, line feed and carriage return (a cell may hold several lines),
+// and halves of surrogate pairs standing alone: PostgreSQL refuses NUL in text (the import would
+// fail with a 500), and the others are never honest data in a name, a date or a commitment.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const BAD_CELL_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** "U+0000" of the first character {@link BAD_CELL_TEXT} finds. */
+const badCharCode = (s: string) => `U+${s.match(BAD_CELL_TEXT)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+
 /**
  * Parses one data row against the matched columns: a formula anywhere is refused ("Ô C5 chứa
- * công thức"), dates must be dates, numbers numbers, required cells filled. Returns the values by
- * key and the row's issues.
+ * công thức"), so is a control character ("Ô B3 chứa ký tự điều khiển U+0000"); dates must be
+ * dates, numbers numbers, required cells filled. Returns the values by key and the row's issues.
  */
 export function parseRow<K extends string>(
   row: number,
@@ -161,9 +171,14 @@ export function parseRow<K extends string>(
   index: Record<K, number>,
 ): { values: Record<K, ParsedValue>; issues: SheetIssue[] } {
   const issues: SheetIssue[] = [];
+  const refused = new Set<number>();
   cells.forEach((c, i) => {
     if (c !== null && typeof c === "object" && !(c instanceof Date)) {
       issues.push({ row, column: columnLetter(i + 1), message: `Ô ${columnLetter(i + 1)}${row} chứa công thức; hãy dán giá trị thay cho công thức` });
+      refused.add(i);
+    } else if (typeof c === "string" && BAD_CELL_TEXT.test(c)) {
+      issues.push({ row, column: columnLetter(i + 1), message: `Ô ${columnLetter(i + 1)}${row} chứa ký tự điều khiển không hợp lệ (${badCharCode(c)}); hãy xóa ký tự đó rồi nhập lại` });
+      refused.add(i);
     }
   });
   const values = {} as Record<K, ParsedValue>;
@@ -172,7 +187,7 @@ export function parseRow<K extends string>(
     const raw = cells[i] ?? null;
     const where = `${columnLetter(i + 1)}${row}`;
     const column = col.header;
-    if (raw !== null && typeof raw === "object" && !(raw instanceof Date)) {
+    if (refused.has(i)) {
       values[col.key] = null;
       continue;
     }

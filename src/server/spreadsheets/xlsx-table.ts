@@ -44,6 +44,16 @@ export function isoToExcelDate(iso: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
+/**
+ * Excel's escape for a character XML cannot hold (ECMA-376 ST_Xstring): `_x0007_` is U+0007, and
+ * text that itself looks like an escape is written `_x005F_x…_`. The reader decodes, so a control
+ * character Excel saved is seen (and refused, xlsx-reader.ts); the writer escapes, so such text
+ * comes back as it was.
+ */
+const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+export const decodeXString = (s: string): string => s.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+export const encodeXString = (s: string): string => s.replace(XSTRING_ESCAPE, "_x005F_x$1_");
+
 /** Column letters of a 1-based index: 1 → A, 27 → AA. */
 export function columnLetter(index: number): string {
   let s = "";
@@ -63,7 +73,7 @@ function cellValue(type: XlsxColumnType, v: XlsxValue): CellValue {
     if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return isoToExcelDate(v);
     return String(v);
   }
-  if (type === "text") return v instanceof Date ? v : String(v);
+  if (type === "text") return v instanceof Date ? v : encodeXString(String(v));
   if (typeof v === "number") return v;
   const n = Number(v);
   return Number.isFinite(n) && typeof v === "string" && v.trim() !== "" ? n : String(v);

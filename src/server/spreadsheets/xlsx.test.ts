@@ -4,6 +4,31 @@ import { matchHeader, parseDateCell, parseRow, readXlsxRows } from "./xlsx-reade
 import { columnLetter, renderXlsxTable } from "./xlsx-table.js";
 
 describe("renderXlsxTable + readXlsxRows", () => {
+  it("decodes Excel's _xHHHH_ escapes (a control character Excel saved) and writes text that looks like one so that it comes back unchanged", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("a").addRow(["A_x0007_B", "C_x000D_\nD", "_x005F_x0041_"]);
+    const read: unknown[][] = [];
+    for await (const { cells } of readXlsxRows(Buffer.from(await wb.xlsx.writeBuffer()))) read.push(cells);
+    expect(read).toEqual([["A\u0007B", "C\r\nD", "_x0041_"]]);
+    const text = "Mã _x0041_ và _x0000_ giữ nguyên";
+    const buf = await renderXlsxTable({ title: "t", sheetName: "t", columns: [{ header: "Ghi chú", key: "note", type: "text" }], rows: [{ note: text }] });
+    const back: unknown[] = [];
+    for await (const { cells } of readXlsxRows(buf)) back.push(cells[0]);
+    expect(back).toEqual(["Ghi chú", text]);
+  });
+
+  it("parseRow refuses a control character (but not tab or a line break) in any cell", () => {
+    const columns = [{ header: "Tên", key: "name", type: "text" as const, required: true }];
+    expect(parseRow(4, ["Dòng 1\nDòng\t2"], columns, { name: 0 })).toEqual({ values: { name: "Dòng 1\nDòng\t2" }, issues: [] });
+    const bad = parseRow(4, ["A\u0000B", "\u0001"], columns, { name: 0 });
+    expect(bad.values).toEqual({ name: null });
+    expect(bad.issues.map((i) => i.message)).toEqual([
+      "Ô A4 chứa ký tự điều khiển không hợp lệ (U+0000); hãy xóa ký tự đó rồi nhập lại",
+      "Ô B4 chứa ký tự điều khiển không hợp lệ (U+0001); hãy xóa ký tự đó rồi nhập lại",
+    ]);
+    expect(parseRow(4, ["\uD800x"], columns, { name: 0 }).issues[0]!.message).toMatch(/U\+D800/);
+  });
+
   it("round-trips many Vietnamese rows through the streaming writer and reader without corrupting characters", async () => {
     const names = Array.from({ length: 20_000 }, (_, i) => `Trần Thị Ngọc Huỳnh Đặng Bùi Nguyễn Văn Ấp ${i}`);
     const buf = await renderXlsxTable({

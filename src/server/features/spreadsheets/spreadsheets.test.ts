@@ -163,6 +163,9 @@ describe("members import", () => {
     ["a formula", () => workbook([HEADER, [1, "Lê Văn Sai", { formula: "DATE(1990,1,1)" }, null, null, "Đảng viên", null, d("2020-01-01"), null, null, null]]), /Ô C2 chứa công thức/],
     ["a second secretary", () => workbook([HEADER, [1, "Lê Văn Mới", null, null, null, "Bí thư", null, d("2020-01-01"), null, null, null]]), /chỉ có một Bí thư/],
     ["an empty sheet", () => workbook([]), /không có dòng tiêu đề/],
+    // Excel saves a control character as the escape _xHHHH_; a NUL would make PostgreSQL fail (500)
+    ["a NUL character in a name", () => workbook([HEADER, [1, "Lê Văn_x0000_Sai", null, null, null, "Đảng viên", null, d("2020-01-01"), null, null, null]]), /Ô B2 chứa ký tự điều khiển không hợp lệ \(U\+0000\)/],
+    ["a control character in a title", () => workbook([HEADER, [1, "Lê Văn Sai", null, null, null, "Đảng viên", "Giáo_x0007_viên", d("2020-01-01"), null, null, null]]), /Ô G2 chứa ký tự điều khiển không hợp lệ \(U\+0007\)/],
   ];
   for (const [name, make, message] of bad) {
     it(`refuses ${name} with a Vietnamese report and writes nothing`, async () => {
@@ -395,6 +398,26 @@ describe("registration sheet", () => {
     expect(res2.body.report.issues[0].message).toMatch(/đã được duyệt/);
     expect(await regCounts()).toEqual(before);
     void person;
+  });
+
+  it("refuses a NUL or control character in any cell with the row's cell named, writing nothing (never a 500)", async () => {
+    const H: string[] = [...REGISTRATION_SHEET_HEADERS];
+    const before = await regCounts();
+    const file = await workbook([
+      H,
+      [1, "Trần Văn Dũng", null, "IV", "IV.2", "Đội mũ_x0000_ bảo hiểm", "100%", null, null, d("2020-12-31"), null, null],
+      [2, "Trần Văn Dũng", null, "IV", "IV.2", "Chấp hành luật", "100%", "Ấp_x001F_", null, d("2020-12-31"), null, null],
+    ]);
+    const res = await upload(bithu, `${regUrl}/import`, file);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    expect(res.body.report.issues).toEqual(
+      expect.arrayContaining([
+        { row: 2, column: "F", message: "Ô F2 chứa ký tự điều khiển không hợp lệ (U+0000); hãy xóa ký tự đó rồi nhập lại" },
+        { row: 3, column: "H", message: "Ô H3 chứa ký tự điều khiển không hợp lệ (U+001F); hãy xóa ký tự đó rồi nhập lại" },
+      ]),
+    );
+    expect(await regCounts()).toEqual(before);
   });
 
   it("is refused outside the actor's reach", async () => {
