@@ -85,7 +85,7 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   // one pool per app, ended when the app closes (main.ts's shutdown, the tests' close)
-  const workers = new WorkerPool({ threads: config.renderWorkers, queue: config.renderQueue });
+  const workers = new WorkerPool({ threads: config.renderWorkers, queue: config.renderQueue, sheetBudgetBytes: config.importBudgetBytes });
   app.decorate("workers", workers);
   app.addHook("onClose", () => workers.close());
 

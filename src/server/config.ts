@@ -30,6 +30,8 @@ export interface Config {
   renderWorkers: number;
   /** Tasks allowed to wait for a worker; one more is answered 503 BUSY (RENDER_QUEUE). */
   renderQueue: number;
+  /** Declared uncompressed bytes of the uploaded spreadsheets read at once, all together (IMPORT_BUDGET_BYTES); over it, 503 BUSY. */
+  importBudgetBytes: number;
 }
 
 function parseBool(v: string | undefined): boolean | undefined {
@@ -75,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // one core stays with the request thread (and PGlite, which runs on it)
     renderWorkers: Math.max(1, Number(env.RENDER_WORKERS ?? availableParallelism() - 1)),
     renderQueue: Math.max(0, Number(env.RENDER_QUEUE ?? 16)),
+    // two of the largest files the zip guard lets through (100 MB each) at once
+    importBudgetBytes: Math.max(1, Number(env.IMPORT_BUDGET_BYTES ?? 200 * 1024 * 1024)),
   };
 }

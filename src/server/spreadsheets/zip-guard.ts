@@ -27,6 +27,47 @@ function open(buf: Buffer): Promise<ZipFile> {
 }
 
 /**
+ * Reads the zip's central directory (milliseconds, nothing inflated): its entries and the sum of
+ * their declared uncompressed sizes. `check` sees each entry with the count and running total so
+ * far and may throw to stop.
+ */
+async function readDirectory(zip: ZipFile, check: (e: Entry, count: number, total: number) => void = () => {}): Promise<{ entries: Entry[]; total: number }> {
+  const entries: Entry[] = [];
+  let total = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (e: Entry) => {
+      total += e.uncompressedSize;
+      try {
+        check(e, entries.length, total);
+      } catch (err) {
+        reject(err as Error);
+        return;
+      }
+      entries.push(e);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve());
+    zip.on("error", () => reject(broken()));
+    zip.readEntry();
+  });
+  return { entries, total };
+}
+
+/**
+ * What the zip says it inflates to, all entries together (from its central directory). After
+ * {@link assertSafeZip} this bounds what parsing the file can inflate: an entry outgrowing its
+ * declared size is refused there. The worker pool's budget for concurrent imports counts this.
+ */
+export async function declaredInflatedBytes(buf: Buffer): Promise<number> {
+  const zip = await open(buf);
+  try {
+    return (await readDirectory(zip)).total;
+  } finally {
+    zip.close();
+  }
+}
+
+/**
  * Refuses a zip whose entries would inflate beyond the limits, before any spreadsheet parser sees
  * it: first from the sizes its central directory declares (milliseconds, nothing inflated), then
  * by inflating every entry into a counter that discards the bytes, so a file that lies about its
@@ -35,23 +76,10 @@ function open(buf: Buffer): Promise<ZipFile> {
  */
 export async function assertSafeZip(buf: Buffer, limits = ZIP_LIMITS): Promise<void> {
   const zip = await open(buf);
-  const entries: Entry[] = [];
   try {
-    await new Promise<void>((resolve, reject) => {
-      let total = 0;
-      zip.on("entry", (e: Entry) => {
-        total += e.uncompressedSize;
-        const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-        if (entries.length >= limits.maxEntries || total > limits.maxTotalBytes || (e.uncompressedSize > limits.ratioCheckFromBytes && ratio > limits.maxRatio)) {
-          reject(tooBig());
-          return;
-        }
-        entries.push(e);
-        zip.readEntry();
-      });
-      zip.on("end", () => resolve());
-      zip.on("error", () => reject(broken()));
-      zip.readEntry();
+    const { entries } = await readDirectory(zip, (e, count, total) => {
+      const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+      if (count >= limits.maxEntries || total > limits.maxTotalBytes || (e.uncompressedSize > limits.ratioCheckFromBytes && ratio > limits.maxRatio)) throw tooBig();
     });
     for (const e of entries) {
       if (e.fileName.endsWith("/")) continue;

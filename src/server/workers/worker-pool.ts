@@ -10,6 +10,7 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { OfficialDocument } from "../documents/document-model.js";
 import { AppError } from "../http/errors.js";
+import { declaredInflatedBytes } from "../spreadsheets/zip-guard.js";
 import type { SheetInputs } from "../features/spreadsheets/sheet-inputs.js";
 import type { SheetIssue } from "../spreadsheets/xlsx-reader.js";
 import type { XlsxTable, XlsxValue } from "../spreadsheets/xlsx-table.js";
@@ -20,6 +21,12 @@ export interface WorkerPoolOptions {
   queue: number;
   /** An idle thread ends after this long, giving its memory back (a new one starts on demand). */
   idleTimeoutMs?: number;
+  /**
+   * Uploaded spreadsheets being read at once may together declare at most this many uncompressed
+   * bytes (IMPORT_BUDGET_BYTES); one more is answered 503 BUSY. A single file always runs when
+   * no other is being read (its own size is bounded by the zip guard).
+   */
+  sheetBudgetBytes?: number;
 }
 
 /** Emitted as "done" after every task: what ran, on which thread, for how long. */
@@ -36,6 +43,7 @@ export interface SheetBatch<I> {
 }
 
 const BUSY_MESSAGE = "Hệ thống đang bận xuất văn bản, vui lòng thử lại sau ít phút";
+const SHEETS_BUSY_MESSAGE = "Hệ thống đang đọc nhiều tệp Excel lớn cùng lúc, vui lòng thử lại sau ít phút";
 
 const toBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 const toAppError = (f: WorkerFailure) => new AppError(f.code, f.message, f.details);
@@ -43,13 +51,16 @@ const toAppError = (f: WorkerFailure) => new AppError(f.code, f.message, f.detai
 export class WorkerPool extends EventEmitter<{ done: [TaskDone] }> {
   readonly threads: number;
   readonly queue: number;
+  readonly sheetBudgetBytes: number;
   private readonly piscina: Piscina<WorkerTask, WorkerResult>;
   private inflight = 0;
+  private sheetBytes = 0;
 
   constructor(opts: WorkerPoolOptions) {
     super();
     this.threads = Math.max(1, opts.threads);
     this.queue = Math.max(0, opts.queue);
+    this.sheetBudgetBytes = opts.sheetBudgetBytes ?? Number.POSITIVE_INFINITY;
     this.piscina = new Piscina({
       filename: new URL("./worker-entry.mjs", import.meta.url).href,
       // threads start on the first task, not with the server (nor with every test's app)
@@ -62,6 +73,26 @@ export class WorkerPool extends EventEmitter<{ done: [TaskDone] }> {
   /** Tasks running or waiting now. */
   get pending(): number {
     return this.inflight;
+  }
+
+  /** Declared uncompressed bytes of the uploaded sheets being read now. */
+  get sheetBytesInUse(): number {
+    return this.sheetBytes;
+  }
+
+  /**
+   * Takes `bytes` of the shared budget for reading sheets (synchronously: no other request can
+   * slip in between the check and the take) and returns its release; 503 BUSY when other sheets
+   * being read already hold so much that this one would go over.
+   */
+  reserveSheetBytes(bytes: number): () => void {
+    if (this.sheetBytes > 0 && this.sheetBytes + bytes > this.sheetBudgetBytes) throw new AppError("BUSY", SHEETS_BUSY_MESSAGE);
+    this.sheetBytes += bytes;
+    let held = true;
+    return () => {
+      if (held) this.sheetBytes -= bytes;
+      held = false;
+    };
   }
 
   /** Takes a place for a task, at once (before any await); 503 BUSY when every thread is working and the queue is full. */
@@ -115,9 +146,21 @@ export class WorkerPool extends EventEmitter<{ done: [TaskDone] }> {
   /**
    * Reads an uploaded sheet on a worker: header matched, every row parsed and checked on its own
    * (the pure part of an import), yielded in batches while the worker reads on; returns the
-   * number of data rows and the file's remaining issues. A file that is no XLSX throws 415.
+   * number of data rows and the file's remaining issues. A file that is no XLSX throws 415. While
+   * it reads, the file's declared uncompressed size is held from the pool's budget (503 BUSY when
+   * the sheets being read already hold too much), so several large imports at once cannot exhaust
+   * memory.
    */
   async *readSheet<S extends SheetKind>(sheet: S, file: Buffer, batchSize = 2000): AsyncGenerator<SheetBatch<SheetInputs[S]>, { rows: number; issues: SheetIssue[] }> {
+    const release = this.reserveSheetBytes(await declaredInflatedBytes(file));
+    try {
+      return yield* this.readSheetOnWorker(sheet, file, batchSize);
+    } finally {
+      release();
+    }
+  }
+
+  private async *readSheetOnWorker<S extends SheetKind>(sheet: S, file: Buffer, batchSize: number): AsyncGenerator<SheetBatch<SheetInputs[S]>, { rows: number; issues: SheetIssue[] }> {
     const { port1, port2 } = new MessageChannel();
     const waiting: SheetMessage<SheetInputs[S]>[] = [];
     let wake: (() => void) | null = null;

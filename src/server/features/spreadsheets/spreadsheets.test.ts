@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MEMBER_SHEET_HEADERS, REGISTRATION_SHEET_HEADERS } from "@contracts/spreadsheets.js";
 import { buildAccount, buildPerson, buildUnit, TEST_PASSWORD } from "../../test/factories.js";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
+import { declaredInflatedBytes } from "../../spreadsheets/zip-guard.js";
+import { WorkerPool } from "../../workers/worker-pool.js";
 
 let ctx: TestContext;
 let school: string;
@@ -253,6 +255,62 @@ describe("members import", () => {
     const other = await signIn(ctx.app, "thanhhoa.bithu");
     expect((await upload(other, importUrl(), file)).status).toBe(404);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("one memory budget for the sheets read at once (IMPORT_BUDGET_BYTES)", () => {
+  it("an import that would take the sheets being read over the budget is refused at once with 503 BUSY, writes nothing, and goes through once they are done", async () => {
+    const workers = ctx.app.workers;
+    const file = await workbook([HEADER, [1, "Tạ Văn Chờ", null, null, null, "Đảng viên", null, d("2020-01-01"), "CHO-1", null, null]]);
+    const before = await counts();
+    // other imports being read hold all but a few bytes of the budget
+    const others = workers.reserveSheetBytes(workers.sheetBudgetBytes - 100);
+    try {
+      const started = Date.now();
+      const busy = await upload(bithu, importUrl(), file);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(busy.status).toBe(503);
+      expect(busy.body.error).toEqual({ code: "BUSY", message: "Hệ thống đang đọc nhiều tệp Excel lớn cùng lúc, vui lòng thử lại sau ít phút" });
+      expect(await counts()).toEqual(before);
+    } finally {
+      others();
+    }
+    expect(workers.sheetBytesInUse).toBe(0);
+    const ok = await upload(bithu, importUrl(), file);
+    expect(ok.body).toMatchObject({ ok: true, applied: true, counts: { create: 1 } });
+    // the budget is given back after every read, refused imports included
+    expect((await upload(bithu, importUrl(), await workbook([HEADER, [1, "Tạ Văn Sai", "31/02/1990", null, null, "Đảng viên", null, d("2020-01-01"), null, null, null]]))).status).toBe(400);
+    expect(workers.sheetBytesInUse).toBe(0);
+  });
+
+  it("holds each file's declared uncompressed size while it is read: a second file that would go over the budget is refused at once, and read once the first is done", async () => {
+    const file = await workbook([HEADER, ...Array.from({ length: 5 }, (_, i) => [i + 1, `Người Thứ ${i}`, null, null, null, "Đảng viên", null, d("2020-01-01"), `TH-${i}`, null, null])]);
+    const size = await declaredInflatedBytes(file);
+    const pool = new WorkerPool({ threads: 2, queue: 2, sheetBudgetBytes: Math.floor(size * 1.5) });
+    try {
+      const first = pool.readSheet("members", file, 1);
+      expect((await first.next()).done).toBe(false); // reading: one row handed over, the rest still to come
+      expect(pool.sheetBytesInUse).toBe(size);
+      await expect(pool.readSheet("members", file, 1).next()).rejects.toMatchObject({ code: "BUSY" });
+      for (let n = await first.next(); !n.done; n = await first.next());
+      expect(pool.sheetBytesInUse).toBe(0);
+      let rows = 0;
+      for (const second = pool.readSheet("members", file); ; ) {
+        const n = await second.next();
+        if (n.done) break;
+        rows += n.value.inputs.length;
+      }
+      expect(rows).toBe(5);
+      // one file alone always runs, even over the budget (its own size is the zip guard's business)
+      const tiny = new WorkerPool({ threads: 1, queue: 0, sheetBudgetBytes: 1 });
+      try {
+        expect((await tiny.readSheet("members", file).next()).done).toBe(false);
+      } finally {
+        await tiny.close();
+      }
+    } finally {
+      await pool.close();
+    }
   });
 });
 
