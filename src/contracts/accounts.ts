@@ -18,8 +18,13 @@ export const AccountSummary = z.object({
   scopes: z.array(z.object({ unitId: z.string(), unitName: z.string(), scope: z.enum(["manage", "view"]) })),
   canManage: z.boolean(),
 });
-export const AccountListQuery = z.object({ q: z.string().trim().max(100).optional() });
-export const AccountListResponse = z.object({ items: z.array(AccountSummary) });
+/** A page of accounts by username: `after` is the previous page's `nextCursor`. */
+export const AccountListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  after: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const AccountListResponse = z.object({ items: z.array(AccountSummary), nextCursor: z.string().nullable() });
 
 const username = z
   .string()

@@ -28,7 +28,8 @@ export const PersonSummary = z.object({
   categories: z.array(z.string()),
   currentPositions: z.array(z.object({ unitId: z.string(), unitName: z.string(), role: z.string(), roleLabel: z.string(), title: z.string().nullable() })),
 });
-export const PersonListResponse = z.object({ total: z.number(), items: z.array(PersonSummary) });
+/** `total` counts at most 10,000 matches; `totalCapped` says there are more (narrow the search). */
+export const PersonListResponse = z.object({ total: z.number(), totalCapped: z.boolean(), items: z.array(PersonSummary) });
 
 export const PositionView = z.object({
   id: z.string(),

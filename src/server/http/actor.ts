@@ -80,9 +80,23 @@ export function visibleUnitIds(actor: Actor): string[] | null {
   return actor.isAdmin ? null : [...actor.viewUnits];
 }
 
-/** Units whose staff records (people, accounts, audit) the actor may read; null means everything. */
-export function scopeUnitIds(actor: Actor): string[] | null {
-  return actor.isAdmin ? null : [...actor.scopeUnits];
+/** A scope of this many units or fewer is sent to SQL as its units; a larger one as its roots. */
+export const SCOPE_UNITS_LIMIT = 500;
+
+/**
+ * The actor's staff scope for SQL filters (units.queries inScopeSql): `units` when the scope is
+ * small, `roots` (of its subtrees) when it is large; both null for an administrator (everything).
+ * `rootId` narrows to one unit's subtree (the caller checks that it is inside the scope).
+ */
+export function scopeFilter(actor: Actor, rootId?: string): { units: string[] | null; roots: string[] | null } {
+  if (rootId) return { units: null, roots: [rootId] };
+  if (actor.isAdmin) return { units: null, roots: null };
+  const units: string[] = [];
+  for (const u of actor.scopeUnits) {
+    if (units.length >= SCOPE_UNITS_LIMIT) return { units: null, roots: [...new Set(actor.scopes.map((s) => s.unitId))] };
+    units.push(u);
+  }
+  return { units, roots: null };
 }
 
 /** May the actor read staff records (people's details, audit) of this unit? */

@@ -1,15 +1,18 @@
 import type { AccountListResponse, CreateAccountBody, ResetPasswordBody, SetScopesBody } from "@contracts/accounts.js";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "./client";
 
 export type AccountList = z.infer<typeof AccountListResponse>;
 export type AccountRow = AccountList["items"][number];
 
+/** Accounts in my scope by username, a page at a time; `fetchNextPage` reads on. */
 export function useAccounts(q?: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ["accounts", "list", q ?? ""],
-    queryFn: () => api<AccountList>("/api/accounts", { query: { q } }),
+    queryFn: ({ pageParam }) => api<AccountList>("/api/accounts", { query: { q, after: pageParam ?? undefined } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
 }

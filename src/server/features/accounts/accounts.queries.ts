@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/client.js";
+import { inScopeSql } from "../units/units.queries.js";
 
 export interface AccountListRow {
   id: string;
@@ -21,21 +22,22 @@ export interface ScopeRow {
 }
 
 /**
- * Accounts related to the given units (null = all): a scope there, or a person holding a current
- * position there.
+ * Accounts related to the actor's scope (units.queries inScopeSql; both null = all): a scope
+ * there, or a person holding a current position there; by username, a page after `after`.
  */
-export function listAccounts(db: Queryable, units: string[] | null, key: string | null, today: string) {
+export function listAccounts(db: Queryable, f: { scope: { units: string[] | null; roots: string[] | null }; key: string | null; today: string; after: string | null; limit: number }) {
   return db.query<AccountListRow>(
     `SELECT a.id, a.username, a.display_name, a.person_id, pe.full_name AS person_name, a.is_admin, a.disabled_at,
             a.must_change_password, a.is_demo, a.created_at
        FROM accounts a LEFT JOIN persons pe ON pe.id = a.person_id
-      WHERE ($1::uuid[] IS NULL
-             OR EXISTS (SELECT 1 FROM account_scopes s WHERE s.account_id = a.id AND s.unit_id = ANY($1::uuid[]))
-             OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = a.person_id AND p.unit_id = ANY($1::uuid[])
+      WHERE ($1::uuid[] IS NULL AND $5::uuid[] IS NULL
+             OR EXISTS (SELECT 1 FROM account_scopes s WHERE s.account_id = a.id AND ${inScopeSql("s.unit_id", "$1", "$5", "$3")})
+             OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = a.person_id AND ${inScopeSql("p.unit_id", "$1", "$5", "$3")}
                         AND p.start_date <= $3::date AND (p.end_date IS NULL OR p.end_date >= $3::date)))
         AND ($2::text IS NULL OR a.username LIKE '%' || $2 || '%' OR COALESCE(pe.search_key, '') LIKE '%' || $2 || '%')
-      ORDER BY a.username`,
-    [units, key, today],
+        AND ($4::text IS NULL OR a.username > $4)
+      ORDER BY a.username LIMIT $6`,
+    [f.scope.units, f.key, f.today, f.after, f.scope.roots, f.limit],
   );
 }
 
@@ -66,6 +68,14 @@ export function currentPositionUnits(db: Queryable, personId: string, today: str
       [personId, today],
     )
     .then((r) => r.map((x) => x.unit_id));
+}
+
+/** The units where each of these people holds a position today (a page of accounts in one round trip). */
+export function listCurrentPositionUnits(db: Queryable, personIds: string[], today: string) {
+  return db.query<{ person_id: string; unit_id: string }>(
+    "SELECT person_id, unit_id FROM positions WHERE person_id = ANY($1::uuid[]) AND start_date <= $2::date AND (end_date IS NULL OR end_date >= $2::date)",
+    [personIds, today],
+  );
 }
 
 export function usernameTaken(db: Queryable, username: string) {

@@ -8,9 +8,10 @@ const tags = ["Tài khoản"];
 
 export const accountsRoutes: Feature = (app, { db }) => {
   app.get("/api/accounts", { schema: { tags, summary: "Tài khoản trong phạm vi", querystring: AccountListQuery, response: { 200: AccountListResponse } } }, async (req) => {
-    const list = await svc.listAccounts({ db, actor: actorOf(req), q: req.query.q });
+    const list = await svc.listAccounts({ db, actor: actorOf(req), ...req.query });
     return {
-      items: list.map(({ row, scopes, canManage }) => ({
+      nextCursor: list.nextCursor,
+      items: list.items.map(({ row, scopes, canManage }) => ({
         id: row.id,
         username: row.username,
         displayName: row.display_name,

@@ -4,7 +4,7 @@ import { todayInVietnam } from "@domain/dates.js";
 import { searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
-import { scopeUnitIds, type Actor } from "../../http/actor.js";
+import { scopeFilter, type Actor } from "../../http/actor.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
 import { hashPassword, passwordProblem } from "../auth/passwords.js";
 import { getPerson } from "../people/people.queries.js";
@@ -13,21 +13,25 @@ import * as q from "./accounts.queries.js";
 
 type ScopeInput = { unitId: string; scope: "manage" | "view" };
 
-/** Accounts of the actor's subtree, with their scopes and whether the actor may change them. */
-export async function listAccounts(opts: { db: Db; actor: Actor; q?: string | undefined }) {
+/** Accounts of the actor's subtree, with their scopes and whether the actor may change them: a page by username after `after`. */
+export async function listAccounts(opts: { db: Db; actor: Actor; q?: string | undefined; after?: string | undefined; limit: number }) {
   const { db, actor } = opts;
   const today = todayInVietnam();
-  const units = scopeUnitIds(actor);
-  if (units !== null && units.length === 0) return [];
-  const rows = await q.listAccounts(db, units, opts.q ? searchKey(opts.q) : null, today);
-  const scopes = rows.length ? await q.listScopes(db, rows.map((r) => r.id), today) : [];
-  return Promise.all(
-    rows.map(async (r) => {
-      const own = scopes.filter((s) => s.account_id === r.id);
-      const positionUnitIds = r.person_id ? await q.currentPositionUnits(db, r.person_id, today) : [];
-      return { row: r, scopes: own, canManage: canManageAccount(actor, { isAdmin: r.is_admin, scopeUnitIds: own.map((s) => s.unit_id), positionUnitIds }) };
-    }),
-  );
+  const scope = scopeFilter(actor);
+  if (scope.units !== null && scope.units.length === 0) return { items: [], nextCursor: null };
+  // one row more than the page says whether another page follows
+  const rows = await q.listAccounts(db, { scope, key: opts.q ? searchKey(opts.q) : null, today, after: opts.after ?? null, limit: opts.limit + 1 });
+  const page = rows.slice(0, opts.limit);
+  const persons = page.flatMap((r) => (r.person_id ? [r.person_id] : []));
+  const [scopes, held] = page.length
+    ? await Promise.all([q.listScopes(db, page.map((r) => r.id), today), persons.length ? q.listCurrentPositionUnits(db, persons, today) : Promise.resolve([])])
+    : [[], []];
+  const items = page.map((r) => {
+    const own = scopes.filter((s) => s.account_id === r.id);
+    const positionUnitIds = held.filter((h) => h.person_id === r.person_id).map((h) => h.unit_id);
+    return { row: r, scopes: own, canManage: canManageAccount(actor, { isAdmin: r.is_admin, scopeUnitIds: own.map((s) => s.unit_id), positionUnitIds }) };
+  });
+  return { items, nextCursor: rows.length > opts.limit ? page[page.length - 1]!.username : null };
 }
 
 async function loadManagedAccount(db: Queryable, actor: Actor, id: string) {

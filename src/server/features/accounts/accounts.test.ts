@@ -77,3 +77,27 @@ describe("accounts inside the manage scope", () => {
     expect(scopes.map((s) => s.unit_id)).toEqual([ctx.units["cb-tieu-hoc-thanh-an"]]);
   });
 });
+
+describe("the accounts list", () => {
+  it("pages by username: every account once, in order, each page with its positions and scopes", async () => {
+    const c = await signIn(ctx.app, "xa.bithu");
+    const all = (await c.get("/api/accounts?limit=200")).body;
+    expect(all.nextCursor).toBeNull();
+    const names: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const r: { status: number; body: { items: { username: string; canManage: boolean }[]; nextCursor: string | null } } = await c.get(
+        `/api/accounts?limit=3${after ? `&after=${encodeURIComponent(after)}` : ""}`,
+      );
+      expect(r.status).toBe(200);
+      expect(r.body.items.length).toBeLessThanOrEqual(3);
+      names.push(...r.body.items.map((x) => x.username));
+      after = r.body.nextCursor;
+      if (!after) break;
+    }
+    expect(names).toEqual(all.items.map((x: { username: string }) => x.username));
+    expect(names).toEqual([...names].sort());
+    expect(all.items.find((x: { username: string }) => x.username === "th.gv01")).toMatchObject({ canManage: true });
+    expect((await c.get("/api/accounts?limit=0")).status).toBe(400);
+  });
+});

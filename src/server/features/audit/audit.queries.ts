@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/client.js";
+import { inScopeSql } from "../units/units.queries.js";
 
 export interface AuditRow {
   id: number;
@@ -20,14 +21,14 @@ export const AUDIT_COUNT_CAP = 10_000;
 /** Audit entries of the given units (null = all, including entries without a unit), newest first. */
 export async function findAuditEntries(
   db: Queryable,
-  f: { units: string[] | null; action: string | null; actor: string | null; from: string | null; to: string | null; limit: number; offset: number },
+  f: { scope: { units: string[] | null; roots: string[] | null }; today: string; action: string | null; actor: string | null; from: string | null; to: string | null; limit: number; offset: number },
 ) {
-  const where = `($1::uuid[] IS NULL OR a.unit_id = ANY($1::uuid[]))
+  const where = `${inScopeSql("a.unit_id", "$1", "$6", "$7")}
     AND ($2::text IS NULL OR a.action LIKE $2 || '%')
     AND ($3::text IS NULL OR a.actor_username = $3)
     AND ($4::date IS NULL OR a.at >= ($4::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))
     AND ($5::date IS NULL OR a.at < (($5::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))`;
-  const params = [f.units, f.action, f.actor, f.from, f.to];
+  const params = [f.scope.units, f.action, f.actor, f.from, f.to, f.scope.roots, f.today];
   const [rows, count] = await Promise.all([
     // the unit's current name looked up for the page's rows only, not for every unit of the tree
     db.query<AuditRow>(
@@ -35,7 +36,7 @@ export async function findAuditEntries(
          FROM audit_log a
          LEFT JOIN LATERAL (SELECT v.name FROM unit_versions v WHERE v.unit_id = a.unit_id AND v.valid_from <= CURRENT_DATE
                              ORDER BY v.valid_from DESC LIMIT 1) l ON true
-        WHERE ${where} ORDER BY a.id DESC LIMIT $6 OFFSET $7`,
+        WHERE ${where} ORDER BY a.id DESC LIMIT $8 OFFSET $9`,
       [...params, f.limit, f.offset],
     ),
     // The log only grows: counting every matching row on each page would cost more with every

@@ -1,9 +1,8 @@
 import { AUDIT_ACTION_LABELS, AuditListResponse, AuditQuery } from "@contracts/audit.js";
 import { todayInVietnam } from "@domain/dates.js";
-import { canViewStaff, scopeUnitIds } from "../../http/actor.js";
+import { canViewStaff, scopeFilter } from "../../http/actor.js";
 import { actorOf, type Feature } from "../../http/app-types.js";
 import { forbidden, notFound } from "../../http/errors.js";
-import { listScopeSubtree } from "../units/units.queries.js";
 import { findAuditEntries } from "./audit.queries.js";
 
 export const auditRoutes: Feature = (app, { db }) => {
@@ -12,16 +11,13 @@ export const auditRoutes: Feature = (app, { db }) => {
     { schema: { tags: ["Nhật ký thao tác"], summary: "Nhật ký thao tác trong phạm vi", querystring: AuditQuery, response: { 200: AuditListResponse } } },
     async (req) => {
       const actor = actorOf(req);
-      const scope = scopeUnitIds(actor);
-      if (scope !== null && scope.length === 0) throw forbidden("Bạn không có quyền xem nhật ký thao tác");
-      let units = scope;
-      if (req.query.unitId) {
-        if (!canViewStaff(actor, req.query.unitId)) throw notFound("Không tìm thấy đơn vị");
-        units = await listScopeSubtree(db, req.query.unitId, todayInVietnam());
-      }
+      const all = scopeFilter(actor);
+      if (all.units !== null && all.units.length === 0) throw forbidden("Bạn không có quyền xem nhật ký thao tác");
+      if (req.query.unitId && !canViewStaff(actor, req.query.unitId)) throw notFound("Không tìm thấy đơn vị");
       const { page, pageSize } = req.query;
       const { rows, total, totalCapped } = await findAuditEntries(db, {
-        units,
+        scope: req.query.unitId ? scopeFilter(actor, req.query.unitId) : all,
+        today: todayInVietnam(),
         action: req.query.action ?? null,
         actor: req.query.actor ?? null,
         from: req.query.from ?? null,

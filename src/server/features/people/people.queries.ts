@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/client.js";
+import { inScopeSql } from "../units/units.queries.js";
 
 export interface PersonRow {
   id: string;
@@ -39,25 +40,31 @@ export function getPerson(db: Queryable, id: string) {
  */
 export async function findPeople(
   db: Queryable,
-  f: { units: string[] | null; key: string | null; unitId: string | null; today: string; limit: number; offset: number },
+  f: { scope: { units: string[] | null; roots: string[] | null }; key: string | null; unitId: string | null; today: string; limit: number; offset: number },
 ) {
   const where = `
-    ($1::uuid[] IS NULL OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = pe.id AND p.unit_id = ANY($1::uuid[])))
-    AND ($2::text IS NULL OR pe.search_key LIKE '%' || $2 || '%')
-    AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = pe.id AND p.unit_id = $3
-         AND p.start_date <= $4::date AND (p.end_date IS NULL OR p.end_date >= $4::date)))`;
-  const params = [f.units, f.key, f.unitId, f.today];
+    ($4::uuid[] IS NULL AND $5::uuid[] IS NULL OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = pe.id AND ${inScopeSql("p.unit_id", "$4", "$5", "$3")}))
+    AND ($1::text IS NULL OR pe.search_key LIKE '%' || $1 || '%')
+    AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = pe.id AND p.unit_id = $2
+         AND p.start_date <= $3::date AND (p.end_date IS NULL OR p.end_date >= $3::date)))`;
+  const params = [f.key, f.unitId, f.today, f.scope.units, f.scope.roots];
   const [rows, count] = await Promise.all([
     db.query<PersonRow>(
       `SELECT pe.id, pe.full_name, pe.gender, pe.birth_date, pe.categories, pe.phone, pe.email, pe.external_code
          FROM persons pe WHERE ${where}
-        ORDER BY pe.sort_key COLLATE "C", pe.id LIMIT $5 OFFSET $6`,
+        ORDER BY pe.sort_key COLLATE "C", pe.id LIMIT $6 OFFSET $7`,
       [...params, f.limit, f.offset],
     ),
-    db.query<{ n: number }>(`SELECT count(*) AS n FROM persons pe WHERE ${where}`, params),
+    // Counting every match on each page would cost more with every person of a province: the count
+    // stops at PEOPLE_COUNT_CAP and the page says "more than" beyond it.
+    db.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM persons pe WHERE ${where} LIMIT ${PEOPLE_COUNT_CAP + 1}) x`, params),
   ]);
-  return { rows, total: count[0]?.n ?? 0 };
+  const n = count[0]?.n ?? 0;
+  return { rows, total: Math.min(n, PEOPLE_COUNT_CAP), totalCapped: n > PEOPLE_COUNT_CAP };
 }
+
+/** The people list counts its matches up to this many. */
+export const PEOPLE_COUNT_CAP = 10_000;
 
 /** Positions of several people, with unit names as of each position's start (or `asOf`). */
 export function listPositions(db: Queryable, personIds: string[], opts: { currentOn?: string } = {}) {

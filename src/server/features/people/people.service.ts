@@ -4,7 +4,7 @@ import { addDays, todayInVietnam } from "@domain/dates.js";
 import { nameSortKey, searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
-import { assertCanManage, scopeUnitIds, type Actor } from "../../http/actor.js";
+import { assertCanManage, scopeFilter, type Actor } from "../../http/actor.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
 import { getUnitAsOf } from "../units/units.queries.js";
 import { canManagePerson, canViewPerson } from "./people.policy.js";
@@ -13,12 +13,12 @@ import * as q from "./people.queries.js";
 /** Searches people in the actor's scope; "nguyen van an" finds "Nguyễn Văn An". */
 export async function findPeople(opts: { db: Db; actor: Actor; q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }) {
   const { db, actor } = opts;
-  const units = scopeUnitIds(actor);
-  if (units !== null && units.length === 0) return { rows: [], total: 0, current: [] };
+  const scope = scopeFilter(actor);
+  if (scope.units !== null && scope.units.length === 0) return { rows: [], total: 0, totalCapped: false, current: [] };
   const today = todayInVietnam();
   const key = opts.q ? searchKey(opts.q) : null;
-  const { rows, total } = await q.findPeople(db, {
-    units,
+  const { rows, total, totalCapped } = await q.findPeople(db, {
+    scope,
     key: key || null,
     unitId: opts.unitId ?? null,
     today,
@@ -26,7 +26,7 @@ export async function findPeople(opts: { db: Db; actor: Actor; q?: string | unde
     offset: (opts.page - 1) * opts.pageSize,
   });
   const current = rows.length ? await q.listPositions(db, rows.map((r) => r.id), { currentOn: today }) : [];
-  return { rows, total, current };
+  return { rows, total, totalCapped, current };
 }
 
 async function loadPerson(db: Queryable, actor: Actor, id: string) {

@@ -137,6 +137,21 @@ export function listMembersAsOf(db: Queryable, unitId: string, asOf: string) {
 }
 
 /** The units of a scope root's subtree on a day, the root included (the closure, migration 0040). */
+/**
+ * SQL condition: the unit `unitExpr` lies in the actor's scope, given as parameters `$units`
+ * (the scope's units, when it is small) and `$roots` (the roots of its subtrees on the permissions'
+ * tree as of `$day`, when it is large); both NULL = everything (see http/actor.ts scopeFilter).
+ * A small scope looks its few units up by index; a large one (a province) checks each row's
+ * ancestors in the closure instead of sending thousands of ids with every query.
+ */
+export function inScopeSql(unitExpr: string, units: string, roots: string, day: string): string {
+  return `((${units}::uuid[] IS NULL AND ${roots}::uuid[] IS NULL)
+           OR ${unitExpr} = ANY(${units}::uuid[])
+           OR ${unitExpr} = ANY(${roots}::uuid[])
+           OR (${roots}::uuid[] IS NOT NULL AND EXISTS (SELECT 1 FROM unit_paths sp WHERE sp.descendant_id = ${unitExpr} AND sp.ancestor_id = ANY(${roots}::uuid[])
+                   AND sp.depth > 0 AND sp.valid_from <= ${day}::date AND (sp.latest_to IS NULL OR sp.latest_to >= ${day}::date))))`;
+}
+
 export function listScopeSubtree(db: Queryable, root: string, day: string) {
   return db.query<{ unit_id: string }>("SELECT unit_id FROM unit_scope_subtree($1, $2::date)", [root, day]).then((r) => r.map((x) => x.unit_id));
 }

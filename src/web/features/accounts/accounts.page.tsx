@@ -6,6 +6,7 @@ import { useAccounts, useSetAccountDisabled, type AccountRow } from "@web/api/ac
 import { errorMessage } from "@web/api/client";
 import { useAccount } from "@web/app/account-context";
 import { DataView } from "@web/components/data-view";
+import { LoadMore } from "@web/components/load-more";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { ScopeTag } from "@web/components/tags";
@@ -120,7 +121,7 @@ export default function AccountsPage() {
         <QueryState isLoading={false} error={accounts.error} refetch={accounts.refetch}>
           <DataView<AccountRow>
             label="Danh sách tài khoản"
-            rows={accounts.data?.items}
+            rows={accounts.data?.pages.flatMap((p) => p.items)}
             rowKey="id"
             loading={accounts.isFetching}
             scrollX={860}
@@ -158,6 +159,7 @@ export default function AccountsPage() {
               </>
             )}
           />
+          <LoadMore q={accounts} />
         </QueryState>
       </Card>
       <CreateAccountModal open={creating} onClose={() => setCreating(false)} />

@@ -80,6 +80,7 @@ export default function PeoplePage() {
               current: page,
               pageSize,
               total: people.data?.total ?? 0,
+              totalCapped: people.data?.totalCapped,
               onChange: (p, s) => {
                 setPageSize(s);
                 update({ trang: p > 1 ? String(p) : null });

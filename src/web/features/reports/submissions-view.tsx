@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Col, Empty, Flex, List, Row, Statistic, Typography } from "antd";
+import { Alert, Card, Col, Empty, Flex, List, Row, Statistic, Typography } from "antd";
 import { Link } from "react-router";
 import { useSubmissions, type SubmissionFilter, type SubmissionsView } from "@web/api/reports";
 import { DataView } from "@web/components/data-view";
+import { LoadMore } from "@web/components/load-more";
 import { QueryState } from "@web/components/query-state";
 import { formatViDate, formatViDateTime } from "@web/lib/format";
 import { SubmissionTag } from "./submission-tag";
@@ -20,18 +21,6 @@ function UnitState({ item }: { item: Item }) {
     <Flex gap={8} wrap align="center">
       {item.state && item.stateLabel && <SubmissionTag state={item.state} label={item.stateLabel} overdue={item.overdue} />}
       {item.below && <BelowSummary below={item.below} />}
-    </Flex>
-  );
-}
-
-/** The next page of a list, read on demand: a province lists its communes a page at a time. */
-function MoreButton({ q }: { q: ReturnType<typeof useSubmissions> }) {
-  if (!q.hasNextPage) return null;
-  return (
-    <Flex justify="center" style={{ marginTop: 12 }}>
-      <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-        Xem thêm
-      </Button>
     </Flex>
   );
 }
@@ -61,7 +50,7 @@ function UnitList({ campaignId, unitId, filter, empty, label }: { campaignId: st
               </List.Item>
             )}
           />
-          <MoreButton q={q} />
+          <LoadMore q={q} />
         </section>
       )}
     </QueryState>
@@ -153,7 +142,7 @@ export function SubmissionsPanel({ campaignId, unitId }: { campaignId: string; u
                 </>
               )}
             />
-            <MoreButton q={all} />
+            <LoadMore q={all} />
           </Card>
         </Flex>
       )}
