@@ -40,11 +40,13 @@ async function cellToEvaluate(baseURL: string | undefined, testInfo: Parameters<
 }
 
 // Step 6 from the cell secretary's side: the cell judges commitments (suggestions applied), scores
-// and rates members, is warned when the ratings break the 20% quota (the warning names the rule
-// and the excess), acknowledges the warning and signs off — the results are then locked.
+// and rates members, is warned per member when a rating breaks its conditions (issue 9, point 1:
+// the rule, by how much, the suggested rating) and when the ratings break the 20% quota, applies
+// the suggested ratings to the members it ticks (point 3), acknowledges the remaining warnings
+// and signs off — the results are then locked.
 // Each width and repeat evaluates its own new cell (made through the API) for the 2026 campaign,
 // so no other story's data is locked by the sign-off.
-test("the cell secretary rates members, is warned about the quota, acknowledges and signs off", async ({ page, baseURL }, testInfo) => {
+test("the cell secretary rates members, is warned about conditions and the quota, applies suggestions to the ticked members and signs off", async ({ page, baseURL }, testInfo) => {
   test.setTimeout(180_000); // a long story with many round trips; the shared test machine is slow at times
   const cell = await cellToEvaluate(baseURL, testInfo);
   const [bao, cuong, danh] = cell.members.map((m) => m.fullName) as [string, string, string];
@@ -55,34 +57,57 @@ test("the cell secretary rates members, is warned about the quota, acknowledges 
   await expect(page.getByRole("heading", { level: 1, name: `Đánh giá, xếp loại: ${cell.name}` })).toBeVisible();
   await expect(page.getByText("Đang đánh giá", { exact: true })).toBeVisible();
   const members = page.getByRole("region", { name: "Chấm điểm, xếp loại đảng viên" });
-
-  // Suggestions first: the secretary's two achieved commitments give her 100 points, "Hoàn thành tốt".
-  await page.getByRole("button", { name: "Áp dụng gợi ý" }).click();
-  await page.getByRole("button", { name: "Áp dụng", exact: true }).click();
-  await expect(page.getByText("Đã áp dụng gợi ý")).toBeVisible();
-  const secretaryRow = members.locator("tr, [role='listitem']").filter({ hasText: cell.secretary.fullName });
-  await expect(secretaryRow.getByText("2/2 cam kết đạt")).toBeVisible();
-  await expect(secretaryRow.getByText("100 điểm · Hoàn thành tốt", { exact: true })).toBeVisible();
+  const row = (name: string) => members.locator("tr, [role='listitem']").filter({ hasText: name });
 
   // Until everyone is rated, the sheet says who is missing.
   const warnings = page.getByRole("region", { name: "Cảnh báo trước khi ký duyệt" });
   await expect(warnings.getByText(/chưa được xếp loại/).first()).toBeVisible();
 
-  // …then the members without a suggestion, one of them rated excellent.
-  await rate(page, bao, "80", "Hoàn thành tốt");
-  await rate(page, cuong, "82", "Hoàn thành tốt");
-  await rate(page, danh, "95", "Hoàn thành xuất sắc");
-
-  // The warning names the rule and by how much: 1 excellent, 3 good → at most 0 (20% of 3, rounded down).
-  await expect(warnings.getByText("Hoàn thành xuất sắc (1) vượt 20% số Hoàn thành tốt (3 → tối đa 0): vượt 1 người", { exact: false })).toBeVisible();
-  await expect(warnings.getByText(/tỷ lệ Hoàn thành xuất sắc ≤ 20% số Hoàn thành tốt/)).toBeVisible();
+  // Suggestions first: the secretary's two achieved commitments give her 100 points, "Hoàn thành
+  // tốt"; the three who registered nothing meet no level from "Hoàn thành" up.
+  await page.getByRole("button", { name: "Áp dụng gợi ý" }).click();
+  await page.getByRole("button", { name: "Áp dụng", exact: true }).click();
+  await expect(page.getByText("Đã áp dụng gợi ý")).toBeVisible();
+  await expect(row(cell.secretary.fullName).getByText("2/2 cam kết đạt")).toBeVisible();
+  await expect(row(cell.secretary.fullName).getByText("100 điểm · Hoàn thành tốt", { exact: true })).toBeVisible();
+  await expect(row(bao).getByText("Không hoàn thành", { exact: true }).first()).toBeVisible();
   await expect(warnings.getByText(/chưa được xếp loại/)).toHaveCount(0);
+
+  // The cell rates two of them higher than the rules allow: each row says which rule, by how much, and the suggestion.
+  await rate(page, bao, "80", "Hoàn thành tốt");
+  await rate(page, danh, "95", "Hoàn thành xuất sắc");
+  const baoProblems = members.getByRole("group", { name: `Xếp loại của ${bao} chưa đủ điều kiện` });
+  await expect(baoProblems.getByText("Chưa đủ điều kiện — gợi ý: Không hoàn thành")).toBeVisible();
+  await expect(baoProblems.getByText("Mức Hoàn thành tốt cần có việc làm thiết thực đã đăng ký và hoàn thành: chưa đăng ký việc làm nào (0 nhiệm vụ)")).toBeVisible();
+  await expect(baoProblems.getByText("Quy định: Kế hoạch phong trào: mọi cán bộ, đảng viên đăng ký việc làm thiết thực")).toBeVisible();
+  await expect(warnings.getByText(new RegExp(`^${bao}: xếp loại Hoàn thành tốt chưa đủ điều kiện — .*Gợi ý: Không hoàn thành\\.$`))).toBeVisible();
+  await expect(warnings.getByText(new RegExp(`^${danh}: xếp loại Hoàn thành xuất sắc chưa đủ điều kiện`))).toBeVisible();
+  // The quota names the rule and by how much: 1 excellent, 2 good → at most 0 (20% of 2, rounded down).
+  await expect(warnings.getByText("Hoàn thành xuất sắc (1) vượt 20% số Hoàn thành tốt (2 → tối đa 0): vượt 1 người", { exact: false })).toBeVisible();
+  await expect(warnings.getByText(/tỷ lệ Hoàn thành xuất sắc ≤ 20% số Hoàn thành tốt/)).toBeVisible();
   await expectNoSideScroll(page);
 
-  // Signing off needs the warnings acknowledged.
+  // Tick two members and give them the suggested rating at once.
+  const applyButton = members.getByRole("button", { name: /^Áp dụng xếp loại gợi ý/ });
+  await expect(applyButton).toBeDisabled();
+  await members.getByRole("checkbox", { name: `Chọn ${bao}` }).check();
+  await members.getByRole("checkbox", { name: `Chọn ${cuong}` }).check();
+  await members.getByRole("button", { name: "Áp dụng xếp loại gợi ý (2)" }).click();
+  const bulk = page.getByRole("dialog", { name: "Áp dụng xếp loại gợi ý" });
+  await expect(bulk.getByRole("list", { name: "Danh sách đã chọn" }).getByText(`${bao}: Hoàn thành tốt →`)).toBeVisible();
+  await bulk.getByRole("button", { name: "Áp dụng cho 2 người" }).click();
+  await expect(bulk).toBeHidden();
+  await expect(page.getByText("Đã áp dụng xếp loại gợi ý cho 2 người")).toBeVisible();
+  await expect(baoProblems).toHaveCount(0);
+  await expect(warnings.getByText(new RegExp(`^${bao}: xếp loại`))).toHaveCount(0);
+  await expect(warnings.getByText("Hoàn thành xuất sắc (1) vượt 20% số Hoàn thành tốt (1 → tối đa 0): vượt 1 người", { exact: false })).toBeVisible();
+
+  // Signing off lists every warning, the member's condition included, and needs them acknowledged.
   await page.getByRole("button", { name: "Ký duyệt" }).click();
   const dialog = page.getByRole("dialog", { name: "Chi bộ ký duyệt kết quả đánh giá" });
   await expect(dialog.getByText(/vượt 20% số Hoàn thành tốt/)).toBeVisible();
+  await expect(dialog.getByText(new RegExp(`^${danh}: xếp loại Hoàn thành xuất sắc chưa đủ điều kiện — .*chưa đăng ký việc làm nào`))).toBeVisible();
+  await expect(dialog.getByText("Có 2 cảnh báo")).toBeVisible();
   await dialog.getByRole("button", { name: "Ký duyệt" }).click();
   await expect(dialog.getByText("Cần xác nhận đã xem các cảnh báo")).toBeVisible();
   await dialog.getByRole("checkbox", { name: "Tôi đã xem các cảnh báo trên và vẫn duyệt kết quả" }).check();
@@ -95,7 +120,8 @@ test("the cell secretary rates members, is warned about the quota, acknowledges 
   await expect(page.getByText(new RegExp(`^Kết quả đã được khóa — chi bộ duyệt lúc \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(${cell.secretary.fullName}\\)$`))).toBeVisible();
   await expect(page.getByRole("region", { name: "Cảnh báo đã được xác nhận khi ký duyệt" }).getByText(/vượt 1 người/)).toBeVisible();
   await expect(page.getByRole("button", { name: `Chấm điểm, xếp loại ${danh}` })).toHaveCount(0);
+  await expect(members.getByRole("checkbox")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Ký duyệt" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Mở khóa" })).toHaveCount(0);
-  await expect(members.locator("tr, [role='listitem']").filter({ hasText: danh }).getByText("Hoàn thành xuất sắc", { exact: true }).first()).toBeVisible();
+  await expect(row(danh).getByText("Hoàn thành xuất sắc", { exact: true }).first()).toBeVisible();
 });

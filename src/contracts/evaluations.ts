@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RATINGS } from "@domain/ratings.js";
+import { BulkDone, bulkIds } from "./bulk.js";
 import { Uuid } from "./common.js";
 
 /** Đánh giá, xếp loại: self-assessments, the cell's evaluation of its members, approval bottom-up. */
@@ -83,6 +84,8 @@ export const EvaluatedMemberView = z.object({
   violations: z.array(z.object({ id: z.string(), kindLabel: z.string(), occurredOn: z.string(), description: z.string() })),
   suggestedScore: z.object({ score: z.number().nullable(), explanation: z.string() }),
   suggestedRating: z.object({ rating: Rating, label: z.string(), reasons: z.array(z.string()) }).nullable(),
+  /** The conditions the rating given breaks (RULES.md §1), each with its rule and by how much; empty when met or unrated. */
+  problems: z.array(z.object({ code: z.string(), message: z.string(), rule: z.string(), excess: z.number() })),
   score: z.number().nullable(),
   rating: Rating.nullable(),
   ratingLabel: z.string().nullable(),
@@ -186,3 +189,9 @@ export const MyEvaluationItem = z.object({
   result: z.object({ score: z.number().nullable(), rating: Rating.nullable(), ratingLabel: z.string().nullable(), statusLabel: z.string() }).nullable(),
 });
 export const MyEvaluationsResponse = z.object({ items: z.array(MyEvaluationItem) });
+
+/** Selected members get the suggested rating (and the score it was computed from), each audited. */
+export const ApplySuggestedRatingsBody = z.object({ personIds: bulkIds("đảng viên") });
+export const ApplySuggestedRatingsResponse = z.object({
+  rated: z.array(BulkDone.extend({ score: z.number().nullable(), rating: Rating, ratingLabel: z.string() })),
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MODEL_FIELD_CODES } from "@domain/criteria.js";
+import { BulkDone, bulkIds } from "./bulk.js";
 import { IsoDate, Uuid } from "./common.js";
 
 /** Workflow of a registration sheet: draft → submitted → approved, or → returned → (revised) → submitted. */
@@ -254,3 +255,7 @@ export const CoverageResponse = z.object({
 });
 
 export const CreatedResponse = z.object({ id: z.string() });
+
+/** Several sheets awaiting review approved at once (each audited). */
+export const ApproveRegistrationsBody = z.object({ ids: bulkIds("bảng đăng ký") });
+export const ApproveRegistrationsResponse = z.object({ approved: z.array(BulkDone) });

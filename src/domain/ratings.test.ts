@@ -11,9 +11,12 @@ import {
   excellentQuotaLimit,
   isAtLeast,
   proposeRating,
+  ratingConditionProblems,
   scoreFromCommitments,
+  suggestRating,
   type EvaluatedMember,
   type Rating,
+  type MandatoryItemFacts,
   type RatingInput,
 } from "./ratings.js";
 
@@ -106,15 +109,15 @@ describe("proposeRating", () => {
   it("drops excellent to good when fewer than 30% of tasks were exceeded", () => {
     const r = proposeRating({ ...perfect, tasksExceeded: 2 }, P366);
     expect(r.rating).toBe("good");
-    expect(r.reasons).toEqual(["Mức Hoàn thành xuất sắc cần ít nhất 30% nhiệm vụ vượt mức, thực tế 2/10 (20%)"]);
+    expect(r.reasons).toEqual(["Mức Hoàn thành xuất sắc cần ít nhất 30% nhiệm vụ vượt mức, thực tế 2/10 (20%): thiếu 1 nhiệm vụ"]);
   });
 
   it("drops to complete when not every task was on time", () => {
     const r = proposeRating({ ...perfect, tasksOnTime: 9, tasksBehind: 1 }, P366);
     expect(r.rating).toBe("complete");
     expect(r.reasons).toEqual([
-      "Mức Hoàn thành xuất sắc cần 100% nhiệm vụ hoàn thành đúng tiến độ, thực tế 9/10 (90%)",
-      "Mức Hoàn thành tốt cần 100% nhiệm vụ hoàn thành đúng tiến độ, thực tế 9/10 (90%)",
+      "Mức Hoàn thành xuất sắc cần 100% nhiệm vụ hoàn thành đúng tiến độ, thực tế 9/10 (90%): thiếu 1 nhiệm vụ",
+      "Mức Hoàn thành tốt cần 100% nhiệm vụ hoàn thành đúng tiến độ, thực tế 9/10 (90%): thiếu 1 nhiệm vụ",
     ]);
   });
 
@@ -123,7 +126,7 @@ describe("proposeRating", () => {
     expect(proposeRating({ ...base, tasksBehind: 2 }, P366).rating).toBe("complete");
     const r = proposeRating({ ...base, tasksOnTime: 7, tasksBehind: 3 }, P366);
     expect(r.rating).toBe("incomplete");
-    expect(r.reasons).toContain("Mức Hoàn thành cho phép tối đa 20% nhiệm vụ chậm tiến độ, thực tế 3/10 (30%)");
+    expect(r.reasons).toContain("Mức Hoàn thành cho phép tối đa 20% nhiệm vụ chậm tiến độ, thực tế 3/10 (30%): vượt 1 nhiệm vụ");
   });
 
   it("needs every task done for complete", () => {
@@ -457,5 +460,93 @@ describe("scoreFromCommitments", () => {
       commitmentOutcome({ status: "achieved", criterionCode: "III", violations: [] }),
     ];
     expect(scoreFromCommitments(outcomes).score).toBe(50);
+  });
+});
+
+describe("rating conditions of one member (campaign evaluation)", () => {
+  const iv2 = (o: Partial<MandatoryItemFacts> = {}): MandatoryItemFacts => ({ code: "IV.2", title: "Không vi phạm luật giao thông", registered: true, achieved: true, ...o });
+  const facts = (o: Partial<Omit<RatingInput, "score">> = {}): Omit<RatingInput, "score"> => ({
+    tasksTotal: 5,
+    tasksOnTime: 5,
+    tasksExceeded: 0,
+    tasksBehind: 0,
+    tasksDone: 5,
+    disqualified: false,
+    mandatoryItems: [iv2()],
+    registrationRequired: true,
+    ...o,
+  });
+  const none = { tasksOnTime: 0, tasksBehind: 5, tasksDone: 0 };
+
+  it("'good' with 0 of 5 achieved breaks 'all on time' by 5 tasks, and 'complete' too", () => {
+    const problems = ratingConditionProblems("good", facts(none), P366);
+    expect(problems.map((p) => [p.code, p.excess])).toEqual([
+      ["TASKS_NOT_ON_TIME", 5],
+      ["TASKS_NOT_DONE", 5],
+      ["TASKS_BEHIND", 4],
+    ]);
+    expect(problems[0]!.message).toBe("Mức Hoàn thành tốt cần 100% nhiệm vụ hoàn thành đúng tiến độ, thực tế 0/5 (0%): thiếu 5 nhiệm vụ");
+    expect(problems[0]!.rule).toBe("Quy định 366-QĐ/TW: mức Hoàn thành tốt cần 100% nhiệm vụ hoàn thành đúng tiến độ");
+    expect(problems[2]!.message).toBe("Mức Hoàn thành cho phép tối đa 20% nhiệm vụ chậm tiến độ, thực tế 5/5 (100%): vượt 4 nhiệm vụ");
+  });
+
+  it("'complete' whose mandatory IV.2 failed on a traffic violation names the item and the violation", () => {
+    const reason = "Không đạt: có 1 vi phạm trái với cam kết (tiêu chí IV, mục IV.2) — Vi phạm luật giao thông ngày 15/06/2020";
+    const f = facts({ tasksOnTime: 4, tasksDone: 4, tasksBehind: 1, mandatoryItems: [iv2({ achieved: false, reason })] });
+    const problems = ratingConditionProblems("complete", f, P2020);
+    expect(problems.map((p) => p.code)).toEqual(["TASKS_NOT_DONE", "MANDATORY_NOT_ACHIEVED"]);
+    expect(problems[1]).toMatchObject({ itemCode: "IV.2", excess: 1 });
+    expect(problems[1]!.message).toBe(`Mức Hoàn thành cần đạt nội dung bắt buộc IV.2 (Không vi phạm luật giao thông): không đạt — ${reason}`);
+    expect(problems[1]!.rule).toContain("nội dung IV.2 là bắt buộc");
+    expect(suggestRating({ ...f, score: 80 }, P2020)!.rating).toBe("incomplete");
+  });
+
+  it("a member who registered nothing meets no level from 'complete' up; the suggestion is 'incomplete' without a score", () => {
+    const f = facts({ tasksTotal: 0, tasksOnTime: 0, tasksDone: 0 });
+    for (const r of ["excellent", "good", "complete"] as const) {
+      expect(ratingConditionProblems(r, f, P366).map((p) => p.code)).toEqual(["NOTHING_REGISTERED"]);
+    }
+    expect(ratingConditionProblems("incomplete", f, P366)).toEqual([]);
+    expect(suggestRating({ ...f, score: null }, P366)).toEqual({
+      rating: "incomplete",
+      reasons: ["Mức Hoàn thành cần có việc làm thiết thực đã đăng ký và hoàn thành: chưa đăng ký việc làm nào (0 nhiệm vụ)"],
+    });
+    // Outside a campaign (no registration required), no tasks and no score: nothing to suggest.
+    expect(suggestRating({ ...f, registrationRequired: false, mandatoryItems: [], score: null }, P366)).toBeNull();
+  });
+
+  it("a mandatory item not registered keeps a member below 'complete' whatever the score", () => {
+    const f = facts({ mandatoryItems: [iv2({ registered: false })] });
+    const problems = ratingConditionProblems("excellent", f, P366);
+    expect(problems.map((p) => p.code)).toEqual(["TASKS_NOT_EXCEEDED", "MANDATORY_NOT_REGISTERED"]);
+    expect(problems[0]!.message).toContain("thiếu 2 nhiệm vụ"); // 30% of 5 → 2
+    const s = suggestRating({ ...f, score: 100 }, P366)!;
+    expect(s.rating).toBe("incomplete");
+    // said once, not once per level
+    expect(s.reasons.filter((r) => r.includes("IV.2"))).toHaveLength(1);
+  });
+
+  it("meets every condition: no problem, and the suggestion follows the score", () => {
+    expect(ratingConditionProblems("good", facts(), P366)).toEqual([]);
+    expect(ratingConditionProblems("excellent", facts({ tasksExceeded: 2 }), P366)).toEqual([]);
+    expect(suggestRating({ ...facts(), score: 100 }, P366)!.rating).toBe("good");
+  });
+
+  it("checkEvaluation warns per member with the rule, the amount and the suggested rating", () => {
+    const warnings = checkEvaluation(
+      [
+        { personId: "a", name: "Nguyễn Văn A", rating: "good", score: 80, facts: facts(none), suggested: "incomplete" },
+        { personId: "b", name: "Trần Thị B", rating: "good", score: 100, facts: facts(), suggested: "good" },
+        { personId: "c", name: "Lê Văn C", rating: "excellent", facts: facts({ tasksTotal: 0, tasksOnTime: 0, tasksDone: 0 }), suggested: "incomplete" },
+      ],
+      { allowHigherQuota: false },
+      P366,
+    ).filter((w) => w.code === "RATING_CONDITION");
+    expect(warnings.map((w) => w.personIds)).toEqual([["a"], ["c"]]);
+    expect(warnings[0]!.message).toMatch(/^Nguyễn Văn A: xếp loại Hoàn thành tốt chưa đủ điều kiện — Mức Hoàn thành tốt cần 100% .*thiếu 5 nhiệm vụ; .*\. Gợi ý: Không hoàn thành\.$/);
+    expect(warnings[0]!.excess).toBe(14);
+    expect(warnings[0]!.rule).toContain("Quy định 366-QĐ/TW");
+    expect(warnings[1]!.message).toContain("chưa đăng ký việc làm nào");
+    expect(warnings[1]!.rule).toBe("Kế hoạch phong trào: mọi cán bộ, đảng viên đăng ký việc làm thiết thực");
   });
 });

@@ -94,6 +94,21 @@ export function bandForScore(score: number, params: RatingParameters): Rating {
 // Proposing a rating for one person
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A mandatory sub-item of the criteria set (IV.2 "100% register and keep 'no traffic violation'")
+ * and where one member stands on it.
+ */
+export type MandatoryItemFacts = {
+  code: string;
+  title: string;
+  /** The member has a (non-draft) commitment under this sub-item. */
+  registered: boolean;
+  /** Every one of those commitments counts as achieved (the one outcome rule). */
+  achieved: boolean;
+  /** Why not achieved (the outcome's Vietnamese reason, e.g. the traffic violation); null when achieved or not registered. */
+  reason?: string | null;
+};
+
 /** What the evaluation knows about one person's year (or campaign). */
 export type RatingInput = {
   score: number;
@@ -106,12 +121,49 @@ export type RatingInput = {
   disqualified: boolean;
   /** Optional Vietnamese description of the disqualifier, quoted in the reason. */
   disqualificationReason?: string;
+  /**
+   * Campaign evaluation only: the mandatory sub-items of the criteria set with the member's
+   * outcome. Every level from `complete` up needs each registered and achieved ("all tasks done":
+   * a mandatory item is everyone's task).
+   */
+  mandatoryItems?: readonly MandatoryItemFacts[];
+  /**
+   * Campaign evaluation only: the plan asks every member to register. With nothing registered no
+   * level from `complete` up is met (the task conditions are not met vacuously).
+   */
+  registrationRequired?: boolean;
 };
 
 /** A proposed rating with the Vietnamese reasons why no higher rating was possible. */
 export type RatingProposal = { rating: Rating; reasons: string[] };
 
-function assertTaskCounts(input: RatingInput): void {
+/** Which condition of a rating level is not met. */
+export type RatingConditionCode =
+  | "TASKS_NOT_ON_TIME"
+  | "TASKS_NOT_EXCEEDED"
+  | "TASKS_NOT_DONE"
+  | "TASKS_BEHIND"
+  | "MANDATORY_NOT_REGISTERED"
+  | "MANDATORY_NOT_ACHIEVED"
+  | "NOTHING_REGISTERED"
+  | "DISQUALIFIED";
+
+/** A condition of a rating level a member does not meet: the rule and by how much, in Vietnamese. */
+export type RatingConditionProblem = {
+  code: RatingConditionCode;
+  /** The level whose condition fails. */
+  level: Rating;
+  /** e.g. "Mức Hoàn thành tốt cần 100% nhiệm vụ hoàn thành đúng tiến độ, thực tế 0/5 (0%): thiếu 5 nhiệm vụ". */
+  message: string;
+  /** The rule, e.g. "Quy định 366-QĐ/TW: mức Hoàn thành tốt cần 100% nhiệm vụ hoàn thành đúng tiến độ". */
+  rule: string;
+  /** By how much: tasks missing or over, mandatory items concerned. */
+  excess: number;
+  /** The mandatory item concerned (IV.2), when the condition is about one. */
+  itemCode?: string;
+};
+
+function assertTaskCounts(input: Omit<RatingInput, "score">): void {
   const counts = {
     "tổng số nhiệm vụ": input.tasksTotal,
     "số nhiệm vụ đúng tiến độ": input.tasksOnTime,
@@ -129,15 +181,34 @@ function assertTaskCounts(input: RatingInput): void {
   }
 }
 
-/** Vietnamese reasons why the task conditions of `level` are not met (empty = met). */
-function conditionFailures(level: Rating, input: RatingInput, params: RatingParameters): string[] {
+/** Fewest whole tasks that make `part` reach `min`% of `total` (30% of 5 → 2). */
+const tasksNeeded = (min: number, total: number) => applyRounding((min * total) / 100, "ceil");
+
+/**
+ * The conditions of `level` (RULES.md §1) that the member does not meet, each with its rule and
+ * by how much. The task conditions are the level's own; the campaign conditions (mandatory items,
+ * something registered) and a disqualifier apply to every level from `complete` up.
+ */
+function levelProblems(level: Rating, input: Omit<RatingInput, "score">, params: RatingParameters): RatingConditionProblem[] {
+  if (level === "incomplete") return [];
   const { tasksTotal: total } = input;
   const name = RATING_SHORT_LABELS[level];
-  const failures: string[] = [];
+  const reg = params.regulation;
+  const problems: RatingConditionProblem[] = [];
+  const add = (code: RatingConditionCode, message: string, rule: string, excess: number, itemCode?: string) =>
+    problems.push({ code, level, message, rule, excess, ...(itemCode ? { itemCode } : {}) });
+  if (input.disqualified) {
+    const why = input.disqualificationReason?.trim();
+    add("DISQUALIFIED", `Có yếu tố xếp loại Không hoàn thành nhiệm vụ${why ? `: ${why}` : " (ví dụ bị kỷ luật)"}`, `${reg}: có yếu tố không hoàn thành nhiệm vụ thì xếp loại Không hoàn thành nhiệm vụ`, 1);
+  }
   const onTimeShort = (min: number): void => {
     if (input.tasksOnTime * 100 < min * total) {
-      failures.push(
-        `Mức ${name} cần ${min}% nhiệm vụ hoàn thành đúng tiến độ, thực tế ${input.tasksOnTime}/${total} (${viNumber(percent(input.tasksOnTime, total))}%)`,
+      const missing = tasksNeeded(min, total) - input.tasksOnTime;
+      add(
+        "TASKS_NOT_ON_TIME",
+        `Mức ${name} cần ${min}% nhiệm vụ hoàn thành đúng tiến độ, thực tế ${input.tasksOnTime}/${total} (${viNumber(percent(input.tasksOnTime, total))}%): thiếu ${missing} nhiệm vụ`,
+        `${reg}: mức ${name} cần ${min}% nhiệm vụ hoàn thành đúng tiến độ`,
+        missing,
       );
     }
   };
@@ -146,8 +217,12 @@ function conditionFailures(level: Rating, input: RatingInput, params: RatingPara
       onTimeShort(params.excellent.minOnTimePercent);
       const min = params.excellent.minExceededPercent;
       if (input.tasksExceeded * 100 < min * total) {
-        failures.push(
-          `Mức ${name} cần ít nhất ${min}% nhiệm vụ vượt mức, thực tế ${input.tasksExceeded}/${total} (${viNumber(percent(input.tasksExceeded, total))}%)`,
+        const missing = tasksNeeded(min, total) - input.tasksExceeded;
+        add(
+          "TASKS_NOT_EXCEEDED",
+          `Mức ${name} cần ít nhất ${min}% nhiệm vụ vượt mức, thực tế ${input.tasksExceeded}/${total} (${viNumber(percent(input.tasksExceeded, total))}%): thiếu ${missing} nhiệm vụ`,
+          `${reg}: mức ${name} cần ít nhất ${min}% nhiệm vụ vượt mức`,
+          missing,
         );
       }
       break;
@@ -157,22 +232,72 @@ function conditionFailures(level: Rating, input: RatingInput, params: RatingPara
       break;
     case "complete": {
       if (params.complete.requireAllDone && input.tasksDone < total) {
-        failures.push(
+        add(
+          "TASKS_NOT_DONE",
           `Mức ${name} cần hoàn thành tất cả nhiệm vụ, còn ${total - input.tasksDone}/${total} nhiệm vụ chưa hoàn thành`,
+          `${reg}: mức ${name} cần hoàn thành tất cả nhiệm vụ`,
+          total - input.tasksDone,
         );
       }
       const max = params.complete.maxBehindPercent;
       if (input.tasksBehind * 100 > max * total) {
-        failures.push(
-          `Mức ${name} cho phép tối đa ${max}% nhiệm vụ chậm tiến độ, thực tế ${input.tasksBehind}/${total} (${viNumber(percent(input.tasksBehind, total))}%)`,
+        const over = input.tasksBehind - applyRounding((max * total) / 100, "floor");
+        add(
+          "TASKS_BEHIND",
+          `Mức ${name} cho phép tối đa ${max}% nhiệm vụ chậm tiến độ, thực tế ${input.tasksBehind}/${total} (${viNumber(percent(input.tasksBehind, total))}%): vượt ${over} nhiệm vụ`,
+          `${reg}: mức ${name} cho phép tối đa ${max}% nhiệm vụ chậm tiến độ`,
+          over,
         );
       }
       break;
     }
-    case "incomplete":
-      break;
   }
-  return failures;
+  const nothing = input.registrationRequired === true && total === 0;
+  // With nothing registered, one problem says it (not one more per mandatory item).
+  for (const item of nothing ? [] : (input.mandatoryItems ?? [])) {
+    const rule = `Bộ tiêu chí “5 không”: nội dung ${item.code} là bắt buộc — mọi đảng viên đăng ký và thực hiện; mức ${name} cần hoàn thành tất cả nhiệm vụ`;
+    if (!item.registered) {
+      add("MANDATORY_NOT_REGISTERED", `Mức ${name} cần đăng ký và đạt nội dung bắt buộc ${item.code} (${item.title}): chưa đăng ký`, rule, 1, item.code);
+    } else if (!item.achieved) {
+      const why = item.reason?.trim();
+      add("MANDATORY_NOT_ACHIEVED", `Mức ${name} cần đạt nội dung bắt buộc ${item.code} (${item.title}): không đạt${why ? ` — ${why}` : ""}`, rule, 1, item.code);
+    }
+  }
+  if (nothing) {
+    add(
+      "NOTHING_REGISTERED",
+      `Mức ${name} cần có việc làm thiết thực đã đăng ký và hoàn thành: chưa đăng ký việc làm nào (0 nhiệm vụ)`,
+      "Kế hoạch phong trào: mọi cán bộ, đảng viên đăng ký việc làm thiết thực",
+      1,
+    );
+  }
+  return problems;
+}
+
+const problemKey = (p: RatingConditionProblem) => `${p.code}|${p.itemCode ?? ""}`;
+
+/**
+ * The conditions a member rated `rating` does not meet (RULES.md §1: tasks done, on time,
+ * exceeded; mandatory items; violations through the commitments they break), each naming the
+ * rule and by how much. A level also needs what the levels below it need down to `complete`
+ * (a member rated "Hoàn thành tốt" with tasks undone hears both), said once per condition.
+ * The score band and the quota are checked over the whole list by {@link checkEvaluation}.
+ *
+ * Why separate from {@link proposeRating}: the cell may rate otherwise than suggested; this says
+ * what its chosen rating breaks, per member, before sign-off.
+ */
+export function ratingConditionProblems(rating: Rating, input: Omit<RatingInput, "score">, params: RatingParameters): RatingConditionProblem[] {
+  assertTaskCounts(input);
+  const seen = new Set<string>();
+  const problems: RatingConditionProblem[] = [];
+  for (let level: Rating = rating; level !== "incomplete"; level = levelBelow(level)) {
+    for (const p of levelProblems(level, input, params)) {
+      if (seen.has(problemKey(p))) continue;
+      seen.add(problemKey(p));
+      problems.push(p);
+    }
+  }
+  return problems;
 }
 
 /**
@@ -184,17 +309,13 @@ function conditionFailures(level: Rating, input: RatingInput, params: RatingPara
  * applied here — it depends on the whole list; see {@link checkEvaluation}.
  *
  * With no tasks at all (`tasksTotal` 0) the task conditions are met vacuously and the score
- * decides.
+ * decides, unless the campaign requires registration (`registrationRequired`).
  */
 export function proposeRating(input: RatingInput, params: RatingParameters): RatingProposal {
   assertScore(input.score, params);
   assertTaskCounts(input);
   if (input.disqualified) {
-    const why = input.disqualificationReason?.trim();
-    return {
-      rating: "incomplete",
-      reasons: [`Có yếu tố xếp loại Không hoàn thành nhiệm vụ${why ? `: ${why}` : " (ví dụ bị kỷ luật)"}`],
-    };
+    return { rating: "incomplete", reasons: levelProblems("complete", input, params).filter((p) => p.code === "DISQUALIFIED").map((p) => p.message) };
   }
   const band = bandForScore(input.score, params);
   const reasons: string[] = [];
@@ -202,14 +323,32 @@ export function proposeRating(input: RatingInput, params: RatingParameters): Rat
   if (above !== null) {
     reasons.push(`Điểm ${viNumber(input.score)} < ${viNumber(params.bands[above as Exclude<Rating, "incomplete">])} điểm của mức ${RATING_SHORT_LABELS[above]}`);
   }
+  // A campaign condition (a mandatory item) fails at every level: said once, at the first.
+  const seen = new Set<string>();
   let level = band;
   while (level !== "incomplete") {
-    const failures = conditionFailures(level, input, params);
+    const failures = levelProblems(level, input, params);
     if (failures.length === 0) break;
-    reasons.push(...failures);
+    for (const f of failures) {
+      if (seen.has(problemKey(f))) continue;
+      if (f.itemCode || f.code === "NOTHING_REGISTERED") seen.add(problemKey(f));
+      reasons.push(f.message);
+    }
     level = levelBelow(level);
   }
   return { rating: level, reasons };
+}
+
+/**
+ * The suggestion for a member of a campaign evaluation, with or without a score: with a score,
+ * {@link proposeRating}; without one (nothing to compute it from), `incomplete` when a campaign
+ * condition of `complete` already fails (nothing registered, a mandatory item missing), else none.
+ */
+export function suggestRating(input: Omit<RatingInput, "score"> & { score: number | null }, params: RatingParameters): RatingProposal | null {
+  if (input.score !== null) return proposeRating({ ...input, score: input.score }, params);
+  assertTaskCounts(input);
+  const failures = levelProblems("complete", input, params);
+  return failures.length ? { rating: "incomplete", reasons: failures.map((f) => f.message) } : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,8 +382,19 @@ export function excellentQuotaLimit(goodCount: number, allowHigherQuota: boolean
   return applyRounding((pct * goodCount) / 100, params.quota.rounding);
 }
 
-/** One person as rated in an evaluation round (`rating` null = not rated yet). */
-export type EvaluatedMember = { personId: string; name: string; rating: Rating | null; score?: number | null };
+/**
+ * One person as rated in an evaluation round (`rating` null = not rated yet). With `facts` (the
+ * campaign evaluation), the rating's own conditions are checked too, and `suggested` is named in
+ * the warning.
+ */
+export type EvaluatedMember = {
+  personId: string;
+  name: string;
+  rating: Rating | null;
+  score?: number | null;
+  facts?: Omit<RatingInput, "score">;
+  suggested?: Rating | null;
+};
 
 export type EvaluationCheckOptions = {
   /** The higher level allows the higher quota (25% instead of 20%). */
@@ -261,7 +411,8 @@ export type EvaluationWarningCode =
   | "SCORE_BAND_MISMATCH"
   | "SCORE_OUT_OF_RANGE"
   | "UNRATED_MEMBER"
-  | "DUPLICATE_PERSON";
+  | "DUPLICATE_PERSON"
+  | "RATING_CONDITION";
 
 /** A rule a proposed evaluation breaks, said in Vietnamese with the rule and the amount. */
 export type EvaluationWarning = {
@@ -354,6 +505,21 @@ export function checkEvaluation(
         personIds: [m.personId],
       });
     }
+  }
+
+  // Each member's rating against its own conditions (tasks, mandatory items, violations).
+  for (const m of list) {
+    if (m.rating === null || !m.facts) continue;
+    const problems = ratingConditionProblems(m.rating, m.facts, params);
+    if (problems.length === 0) continue;
+    const suggestion = m.suggested && m.suggested !== m.rating ? ` Gợi ý: ${RATING_SHORT_LABELS[m.suggested]}.` : "";
+    warnings.push({
+      code: "RATING_CONDITION",
+      message: `${m.name}: xếp loại ${RATING_SHORT_LABELS[m.rating]} chưa đủ điều kiện — ${problems.map((p) => p.message).join("; ")}.${suggestion}`,
+      rule: [...new Set(problems.map((p) => p.rule))].join("; "),
+      excess: problems.reduce((n, p) => n + p.excess, 0),
+      personIds: [m.personId],
+    });
   }
 
   // Quota.

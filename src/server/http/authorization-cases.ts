@@ -365,6 +365,7 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
   },
   "POST /api/registrations/:id/submit": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [404] }),
   "POST /api/registrations/:id/approve": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).submittedRegistrationId}/approve`, expect: [404] }),
+  "POST /api/registrations/approve": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: "/api/registrations/approve", body: { ids: [(await regs(f)).submittedRegistrationId] }, expect: [404] }),
   "POST /api/registrations/:id/return": async (f) => ({
     as: "th.phobithu",
     method: "POST",
@@ -479,6 +480,13 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
     expect: [403],
   }),
   "POST /api/evaluations/:id/apply-suggestions": async (f) => ({ as: "khoivan.xa", method: "POST", url: `/api/evaluations/${(await sc(f)).evaluationId}/apply-suggestions`, expect: [403] }),
+  "POST /api/evaluations/:id/members/apply-suggested": async (f) => ({
+    as: "khoivan.xa",
+    method: "POST",
+    url: `/api/evaluations/${(await sc(f)).evaluationId}/members/apply-suggested`,
+    body: { personIds: [(await sc(f)).hungId] },
+    expect: [403],
+  }),
   "POST /api/evaluations/:id/cell-approve": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/evaluations/${(await sc(f)).evaluationId}/cell-approve`, body: { acknowledgeWarnings: true }, expect: [404] }),
   "POST /api/evaluations/:id/commune-approve": async (f) => ({ as: "th.bithu", method: "POST", url: `/api/evaluations/${(await sc(f)).evaluationId}/commune-approve`, body: { acknowledgeWarnings: true }, expect: [403] }),
   "POST /api/evaluations/:id/unlock": async (f) => ({ as: "th.bithu", method: "POST", url: `/api/evaluations/${(await sc(f)).evaluationId}/unlock`, body: { reason: "Tự mở khóa" }, expect: [403] }),
@@ -629,6 +637,13 @@ export const SELF_APPROVAL_CASES: Record<string, CaseFactory> = {
     method: "POST",
     url: `/api/registrations/${(await selfApprovalScenario(f)).ownId}/return`,
     body: { reason: "Tự trả lại" },
+    expect: [403],
+  }),
+  "POST /api/registrations/approve — his own sheet among the selected": async (f) => ({
+    as: "th.bithu",
+    method: "POST",
+    url: "/api/registrations/approve",
+    body: { ids: [(await selfApprovalScenario(f)).ownId, (await selfApprovalScenario(f)).collectiveId] },
     expect: [403],
   }),
   "POST /api/registrations/:id/approve — the collective sheet he wrote": async (f) => ({

@@ -32,14 +32,13 @@ export function useMyEvaluations() {
   return useQuery({ queryKey: [...KEY, "mine"], queryFn: ({ signal }) => api<z.infer<typeof MyEvaluationsResponse>>("/api/evaluations/mine", { signal }) });
 }
 
-function useEvaluationMutation<V, R>(fn: (v: V) => Promise<R>) {
+/** `refreshOnError`: a refused bulk action reloads the sheet too (it may have changed meanwhile). */
+function useEvaluationMutation<V, R>(fn: (v: V) => Promise<R>, o: { refreshOnError?: boolean } = {}) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await Promise.all([KEY, ["commendations"], ["supervision"], ["home"]].map((queryKey) => qc.invalidateQueries({ queryKey: [...queryKey] })));
-    },
-  });
+  const refresh = async () => {
+    await Promise.all([KEY, ["commendations"], ["supervision"], ["home"]].map((queryKey) => qc.invalidateQueries({ queryKey: [...queryKey] })));
+  };
+  return useMutation({ mutationFn: fn, onSuccess: refresh, ...(o.refreshOnError ? { onError: refresh } : {}) });
 }
 
 export const useStartEvaluation = () => useEvaluationMutation((body: { campaignId: string; unitId: string }) => api<{ id: string }>("/api/evaluations", { method: "POST", body }));
@@ -51,6 +50,12 @@ export const useJudgeCommitment = (id: string) =>
 export const useRateMember = (id: string) =>
   useEvaluationMutation(({ personId, ...body }: z.input<typeof RateMemberBody> & { personId: string }) => api<void>(`/api/evaluations/${id}/members/${personId}`, { method: "PUT", body }));
 export const useApplySuggestions = (id: string) => useEvaluationMutation(() => api<void>(`/api/evaluations/${id}/apply-suggestions`, { method: "POST" }));
+/** The selected members get their suggested rating (all or nothing; each audited on the server). */
+export const useApplySuggestedRatings = (id: string) =>
+  useEvaluationMutation(
+    (personIds: string[]) => api<{ rated: { id: string; name: string; ratingLabel: string }[] }>(`/api/evaluations/${id}/members/apply-suggested`, { method: "POST", body: { personIds } }),
+    { refreshOnError: true },
+  );
 export const useCellApprove = (id: string) =>
   useEvaluationMutation((acknowledgeWarnings: boolean) => api<void>(`/api/evaluations/${id}/cell-approve`, { method: "POST", body: { acknowledgeWarnings } }));
 export const useCommuneApprove = (id: string) =>

@@ -25,14 +25,13 @@ export type RegistrationUpdate = z.input<typeof UpdateRegistrationBody>;
 /** Everything that shows registrations changes together (sheet, coverage, my slots, home, timelines). */
 const KEYS = [["registrations"], ["progress"], ["home"], ["notifications"]] as const;
 
-function useRegistrationMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
+/** `refreshOnError`: a refused bulk action reloads too (a sheet handled meanwhile leaves the list). */
+function useRegistrationMutation<V, R = unknown>(fn: (v: V) => Promise<R>, o: { refreshOnError?: boolean } = {}) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await Promise.all(KEYS.map((queryKey) => qc.invalidateQueries({ queryKey })));
-    },
-  });
+  const refresh = async () => {
+    await Promise.all(KEYS.map((queryKey) => qc.invalidateQueries({ queryKey })));
+  };
+  return useMutation({ mutationFn: fn, onSuccess: refresh, ...(o.refreshOnError ? { onError: refresh } : {}) });
 }
 
 /** Campaigns I take part in: my own sheet per unit, and the unit sheets I oversee. */
@@ -100,6 +99,13 @@ export function useSubmitRegistration() {
 
 export function useApproveRegistration() {
   return useRegistrationMutation((id: string) => api<void>(`/api/registrations/${id}/approve`, { method: "POST" }));
+}
+
+/** Approves several submitted sheets at once (all or nothing; each audited on the server). */
+export function useApproveRegistrations() {
+  return useRegistrationMutation((ids: string[]) => api<{ approved: { id: string; name: string }[] }>("/api/registrations/approve", { method: "POST", body: { ids } }), {
+    refreshOnError: true,
+  });
 }
 
 export function useReturnRegistration() {

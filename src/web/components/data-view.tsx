@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Pagination, Spin, Table, type TableProps } from "antd";
+import { Card, Checkbox, Empty, Flex, Pagination, Spin, Table, type TableProps } from "antd";
 import type { ReactNode } from "react";
 import { useIsPhone } from "@web/lib/use-media";
 
@@ -28,6 +28,35 @@ export interface DataViewProps<T extends object> {
   toolbar?: ReactNode;
   /** Table width before it scrolls sideways; a number lets long cells wrap, "max-content" never wraps. */
   scrollX?: number | "max-content";
+  /** Rows picked for a bulk action: a checkbox per row (table column on desktop, top of the card on phones). */
+  selection?: DataViewSelection<T>;
+}
+
+export interface DataViewSelection<T> {
+  /** Keys (values of `rowKey`) of the picked rows. */
+  selected: readonly string[];
+  onChange: (keys: string[]) => void;
+  /** Rows that can be picked; the others have no checkbox to tick. */
+  selectable: (row: T) => boolean;
+  /** Accessible name of a row's checkbox, e.g. "Chọn Nguyễn Văn An". */
+  label: (row: T) => string;
+}
+
+/** The phone's "select all" line and each card's checkbox. */
+function PhoneSelectAll<T extends object>({ rows, rowKey, selection }: { rows: readonly T[]; rowKey: keyof T & string; selection: DataViewSelection<T> }) {
+  const keys = rows.filter(selection.selectable).map((r) => String(r[rowKey]));
+  if (keys.length === 0) return null;
+  const picked = keys.filter((k) => selection.selected.includes(k)).length;
+  return (
+    <Checkbox
+      style={{ marginBottom: 8 }}
+      checked={picked === keys.length}
+      indeterminate={picked > 0 && picked < keys.length}
+      onChange={(e) => selection.onChange(e.target.checked ? keys : [])}
+    >
+      Chọn tất cả ({keys.length})
+    </Checkbox>
+  );
 }
 
 const showTotal = (capped: boolean) => (total: number, range: [number, number]) =>
@@ -39,7 +68,7 @@ const showTotal = (capped: boolean) => (total: number, range: [number, number]) 
  */
 export function DataView<T extends object>(props: DataViewProps<T>) {
   const isPhone = useIsPhone();
-  const { rows, rowKey, columns, renderCard, loading, pagination, label, emptyText = "Không có dữ liệu", toolbar } = props;
+  const { rows, rowKey, columns, renderCard, loading, pagination, label, emptyText = "Không có dữ liệu", toolbar, selection } = props;
 
   const toolbarNode = toolbar ? (
     <Flex justify="flex-end" gap={8} wrap style={{ marginBottom: 12 }}>
@@ -51,14 +80,30 @@ export function DataView<T extends object>(props: DataViewProps<T>) {
     return (
       <section aria-label={label}>
         {toolbarNode}
+        {selection && rows && <PhoneSelectAll rows={rows} rowKey={rowKey} selection={selection} />}
         <Spin spinning={Boolean(loading)}>
           {rows && rows.length > 0 ? (
             <Flex vertical gap={8} role="list">
-              {rows.map((r) => (
-                <Card key={String(r[rowKey])} size="small" role="listitem" styles={{ body: { padding: 12 } }}>
-                  {renderCard(r)}
-                </Card>
-              ))}
+              {rows.map((r) => {
+                const key = String(r[rowKey]);
+                return (
+                  <Card key={key} size="small" role="listitem" styles={{ body: { padding: 12 } }}>
+                    {selection?.selectable(r) ? (
+                      <Flex gap={10} align="start">
+                        <Checkbox
+                          aria-label={selection.label(r)}
+                          checked={selection.selected.includes(key)}
+                          onChange={(e) => selection.onChange(e.target.checked ? [...selection.selected, key] : selection.selected.filter((k) => k !== key))}
+                          style={{ marginTop: 2 }}
+                        />
+                        <div style={{ flex: 1, minWidth: 0 }}>{renderCard(r)}</div>
+                      </Flex>
+                    ) : (
+                      renderCard(r)
+                    )}
+                  </Card>
+                );
+              })}
             </Flex>
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={loading ? "Đang tải…" : emptyText} />
@@ -91,6 +136,15 @@ export function DataView<T extends object>(props: DataViewProps<T>) {
         size={props.size ?? (isPhone ? "small" : "middle")}
         scroll={{ x: props.scrollX ?? "max-content" }}
         expandable={props.expandable}
+        rowSelection={
+          selection && {
+            selectedRowKeys: [...selection.selected],
+            onChange: (keys) => selection.onChange(keys.map(String)),
+            getCheckboxProps: (r: T) => ({ disabled: !selection.selectable(r), "aria-label": selection.label(r) }),
+            columnWidth: 48,
+            fixed: true,
+          }
+        }
         locale={{ emptyText }}
         pagination={
           pagination

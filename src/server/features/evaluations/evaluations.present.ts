@@ -92,6 +92,7 @@ export function presentSheet(d: Awaited<ReturnType<typeof getSheet>>): z.infer<t
       violations: m.violations.map((v) => ({ id: v.id, kindLabel: VIOLATION_KIND_LABELS[v.kind], occurredOn: v.occurred_on, description: v.description })),
       suggestedScore: { score: m.suggestedScore.score, explanation: m.suggestedScore.explanation },
       suggestedRating: m.suggestedRating ? { rating: m.suggestedRating.rating, label: RATING_SHORT_LABELS[m.suggestedRating.rating], reasons: m.suggestedRating.reasons } : null,
+      problems: m.problems.map((p) => ({ code: p.code, message: p.message, rule: p.rule, excess: p.excess })),
       score: m.item?.score ?? null,
       rating: m.item?.rating ?? null,
       ratingLabel: ratingLabel(m.item?.rating),

@@ -162,3 +162,14 @@ export function listPersonResults(db: Queryable, personId: string) {
     [personId],
   );
 }
+
+/** The mandatory sub-items (IV.2) of the campaign's criteria set, in the set's order. */
+export function listMandatoryItems(db: Queryable, campaignId: string) {
+  return db.query<{ code: string; title: string }>(
+    `SELECT ci.code, ci.title
+       FROM campaigns c JOIN criteria cr ON cr.set_id = c.criteria_set_id JOIN criterion_items ci ON ci.criterion_id = cr.id
+      WHERE c.id = $1 AND ci.mandatory
+      ORDER BY cr.sort, ci.sort`,
+    [campaignId],
+  );
+}

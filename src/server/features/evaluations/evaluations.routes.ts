@@ -1,5 +1,7 @@
 import { IdParams } from "@contracts/common.js";
 import {
+  ApplySuggestedRatingsBody,
+  ApplySuggestedRatingsResponse,
   CommitmentParams,
   Created,
   EvaluationListQuery,
@@ -76,6 +78,20 @@ export const evaluationsRoutes: Feature = (app, { db }) => {
     await svc.applySuggestions({ db, actor: actorOf(req), id: req.params.id });
     return reply.status(204).send();
   });
+
+  app.post(
+    "/api/evaluations/:id/members/apply-suggested",
+    {
+      schema: {
+        tags,
+        summary: "Áp dụng xếp loại gợi ý cho các đảng viên đã chọn (ghi nhật ký từng người; không được thì không thay đổi gì)",
+        params: IdParams,
+        body: ApplySuggestedRatingsBody,
+        response: { 200: ApplySuggestedRatingsResponse },
+      },
+    },
+    async (req) => svc.applySuggestedRatings({ db, actor: actorOf(req), id: req.params.id, personIds: req.body.personIds }),
+  );
 
   app.post(
     "/api/evaluations/:id/cell-approve",

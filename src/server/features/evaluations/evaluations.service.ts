@@ -7,16 +7,20 @@ import {
   VIOLATION_KIND_LABELS,
   checkEvaluation,
   excellentQuotaLimit,
-  proposeRating,
+  ratingConditionProblems,
   scoreFromCommitments,
+  suggestRating,
   type CommitmentOutcome,
   type Rating,
+  type RatingConditionProblem,
+  type RatingInput,
   type RatingProposal,
   type ScoreSuggestion,
 } from "@domain/ratings.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { canManage, visibleUnitIds, type Actor } from "../../http/actor.js";
+import { refuseBulk, type BulkRefusal } from "../../http/bulk.js";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.js";
 import * as reads from "../supervision/campaign-reads.queries.js";
 import { notifyPeople } from "../supervision/notify.js";
@@ -82,6 +86,10 @@ export interface MemberSheet {
   item: q.ItemRow | null;
   suggestedScore: ScoreSuggestion;
   suggestedRating: RatingProposal | null;
+  /** What the rules know of the member's tasks (RULES.md §1): counts, mandatory items. */
+  facts: Omit<RatingInput, "score">;
+  /** The conditions the rating given breaks (empty when unrated or met). */
+  problems: RatingConditionProblem[];
 }
 
 async function loadContext(db: Queryable, actor: Actor, id: string) {
@@ -111,12 +119,13 @@ export async function computeSheet(db: Queryable, ctx: { evaluation: q.Evaluatio
   const param = parametersFor(campaign);
   const params = param.value;
   const period = { from: campaign.period_start, to: campaign.period_end };
-  const [members, commitments, violations, items, selfs] = await Promise.all([
+  const [members, commitments, violations, items, selfs, mandatory] = await Promise.all([
     reads.listCampaignMembers(db, { campaignId: campaign.id, unitId: evaluation.unit_id, ...period }),
     reads.listUnitCommitments(db, campaign.id, evaluation.unit_id),
     reads.listUnitViolations(db, campaign.id, evaluation.unit_id),
     q.listItems(db, evaluation.id),
     q.listSelfAssessments(db, campaign.id, evaluation.unit_id),
+    q.listMandatoryItems(db, campaign.id),
   ]);
   const sheets: MemberSheet[] = members.map((person) => {
     const own = commitments
@@ -131,21 +140,23 @@ export async function computeSheet(db: Queryable, ctx: { evaluation: q.Evaluatio
     const suggestedScore = scoreFromCommitments(own);
     const score = item?.score ?? suggestedScore.score;
     const achieved = own.filter((c) => c.achieved).length;
-    const suggestedRating =
-      score === null
-        ? null
-        : proposeRating(
-            {
-              score,
-              tasksTotal: own.length,
-              tasksOnTime: achieved,
-              tasksExceeded: own.filter((c) => c.achieved && c.row.judged_exceeded).length,
-              tasksBehind: own.length - achieved,
-              tasksDone: achieved,
-              disqualified: false,
-            },
-            params,
-          );
+    const facts: Omit<RatingInput, "score"> = {
+      tasksTotal: own.length,
+      tasksOnTime: achieved,
+      tasksExceeded: own.filter((c) => c.achieved && c.row.judged_exceeded).length,
+      tasksBehind: own.length - achieved,
+      tasksDone: achieved,
+      disqualified: false,
+      // A mandatory item counts as achieved when every commitment under it is (a violation breaks it).
+      mandatoryItems: mandatory.map((i) => {
+        const under = own.filter((c) => c.row.item_code === i.code);
+        const failed = under.find((c) => !c.achieved);
+        return { code: i.code, title: i.title, registered: under.length > 0, achieved: under.length > 0 && !failed, reason: !failed ? null : failed.suggested.breakingViolations.length ? failed.suggested.reason : (failed.row.judged_note ?? failed.suggested.reason) };
+      }),
+      registrationRequired: true,
+    };
+    const suggestedRating = suggestRating({ ...facts, score }, params);
+    const rating = item?.rating ?? null;
     return {
       person,
       commitments: own,
@@ -154,11 +165,20 @@ export async function computeSheet(db: Queryable, ctx: { evaluation: q.Evaluatio
       item,
       suggestedScore,
       suggestedRating,
+      facts,
+      problems: rating ? ratingConditionProblems(rating, facts, params) : [],
     };
   });
 
   const warnings: Warning[] = checkEvaluation(
-    sheets.map((m) => ({ personId: m.person.person_id, name: m.person.full_name, rating: m.item?.rating ?? null, score: m.item?.score ?? null })),
+    sheets.map((m) => ({
+      personId: m.person.person_id,
+      name: m.person.full_name,
+      rating: m.item?.rating ?? null,
+      score: m.item?.score ?? null,
+      facts: m.facts,
+      suggested: m.suggestedRating?.rating ?? null,
+    })),
     { allowHigherQuota: evaluation.allow_higher_quota, cellProposedRating: evaluation.unit_rating },
     params,
   ).map((w) => ({ code: w.code, message: w.message, rule: w.rule, excess: w.excess ?? null, personIds: w.personIds ?? [], blocking: w.code === "UNRATED_MEMBER" }));
@@ -353,6 +373,53 @@ export async function applySuggestions(opts: { db: Db; actor: Actor; id: string 
   });
 }
 
+/**
+ * The selected members get their suggested rating (and the score it was computed from) at once —
+ * each written and audited as its own rating ("evaluation.rate_member", `bulk: true`), all in one
+ * transaction. All or nothing: someone not on the sheet or without a suggestion refuses the whole
+ * list, with the reason for each.
+ */
+export async function applySuggestedRatings(opts: { db: Db; actor: Actor; id: string; personIds: readonly string[] }) {
+  const { db, actor, personIds } = opts;
+  const ctx = await loadForChange(db, actor, opts.id);
+  const computed = await computeSheet(db, ctx);
+  const picked = personIds.map((personId) => computed.sheets.find((s) => s.person.person_id === personId) ?? null);
+  const refusals: BulkRefusal[] = [];
+  picked.forEach((m, index) => {
+    if (!m) refusals.push({ index, code: "NOT_FOUND", message: `Mã ${personIds[index]} không thuộc danh sách đánh giá của chi bộ` });
+    else if (!m.suggestedRating) refusals.push({ index, code: "INVALID_STATE", message: `${m.person.full_name}: chưa có xếp loại gợi ý (chưa có điểm để tính)` });
+  });
+  if (refusals.length) throw refuseBulk("personIds", personIds.length, "đảng viên", refusals);
+  const members = picked as MemberSheet[];
+  return db.transaction(async (tx) => {
+    await assertStillDraft(tx, ctx.evaluation.id);
+    const rated = [];
+    for (const m of members) {
+      const rating = m.suggestedRating!.rating;
+      const next = { score: m.item?.score ?? m.suggestedScore.score, rating, notes: m.item?.notes ?? null };
+      await q.upsertItem(tx, ctx.evaluation.id, { personId: m.person.person_id, ...next, by: actor.accountId });
+      await recordAction(tx, actor, {
+        action: "evaluation.rate_member",
+        subjectType: "evaluation",
+        subjectId: ctx.evaluation.id,
+        unitId: ctx.unit.id,
+        before: m.item ? { personId: m.person.person_id, score: m.item.score, rating: m.item.rating, notes: m.item.notes } : null,
+        after: {
+          personId: m.person.person_id,
+          name: m.person.full_name,
+          ...next,
+          suggestedScore: m.suggestedScore.score,
+          suggestedRating: rating,
+          overridden: false,
+          bulk: true,
+        },
+      });
+      rated.push({ id: m.person.person_id, name: m.person.full_name, score: next.score, rating, ratingLabel: RATING_SHORT_LABELS[rating] });
+    }
+    return { rated };
+  });
+}
+
 function warningDetails(warnings: Warning[]) {
   return warnings.map((w) => ({ path: `warnings.${w.code}`, message: `${w.message} (${w.rule})` }));
 }
@@ -379,7 +446,7 @@ function checkSignOff(warnings: Warning[], acknowledge: boolean) {
   }
 }
 
-const auditWarnings = (warnings: Warning[]) => warnings.map((w) => ({ code: w.code, message: w.message, rule: w.rule, excess: w.excess }));
+const auditWarnings = (warnings: Warning[]) => warnings.map((w) => ({ code: w.code, message: w.message, rule: w.rule, excess: w.excess, personIds: w.personIds }));
 
 /**
  * The cell signs off: every member rated, warnings acknowledged; the judgements that were only
@@ -417,6 +484,7 @@ export async function cellApprove(opts: { db: Db; actor: Actor; id: string; ackn
         status: "cell_approved",
         regulation: computed.param.value.regulation,
         ratings: computed.sheets.map((m) => ({ personId: m.person.person_id, score: m.item?.score ?? null, rating: m.item?.rating ?? null })),
+        signedDespiteWarnings: computed.warnings.length > 0,
         acknowledgedWarnings: auditWarnings(computed.warnings),
       },
     });
@@ -450,7 +518,7 @@ export async function communeApprove(opts: { db: Db; actor: Actor; id: string; a
       subjectId: ctx.evaluation.id,
       unitId: ctx.unit.id,
       before: { status: "cell_approved" },
-      after: { status: "commune_approved", acknowledgedWarnings: auditWarnings(computed.warnings) },
+      after: { status: "commune_approved", signedDespiteWarnings: computed.warnings.length > 0, acknowledgedWarnings: auditWarnings(computed.warnings) },
     });
     await notifyPeople(tx, cellSecretaries, {
       kind: "evaluation.commune_approved",

@@ -31,21 +31,29 @@ interface World {
   sheet(): Promise<any>;
 }
 
-/** A cell with `n` members, each with two achieved commitments (IV.2 and III.1), and an open evaluation. */
-async function world(n = 6, o: { year?: number } = {}): Promise<World> {
-  const f = await buildCellFixture(ctx.db, { memberCount: n, ...o });
+/**
+ * A cell with `n` members, each with two achieved commitments (IV.2 and III.1), and an open
+ * evaluation. The secretary and the deputy register the same unless `leadersRegister` is false;
+ * the members listed in `unregistered` (by index) register nothing.
+ */
+async function world(n = 6, o: { year?: number; leadersRegister?: boolean; unregistered?: number[] } = {}): Promise<World> {
+  const f = await buildCellFixture(ctx.db, { memberCount: n, ...(o.year ? { year: o.year } : {}) });
   let iv2 = "";
   let iii = "";
-  for (const [i, m] of f.members.entries()) {
-    const r = await buildRegistrationFixture(ctx.db, {
+  const register = (personId: string) =>
+    buildRegistrationFixture(ctx.db, {
       campaignId: f.campaign.campaignId,
       unitId: f.cellId,
-      personId: m.personId,
+      personId,
       commitments: [
         { itemId: f.campaign.items["IV.2"]!, status: "achieved" },
         { itemId: f.campaign.items["III.1"]!, status: "achieved" },
       ],
     });
+  if (o.leadersRegister !== false) for (const p of [f.secretaryPersonId, f.deputyPersonId]) await register(p);
+  for (const [i, m] of f.members.entries()) {
+    if (o.unregistered?.includes(i)) continue;
+    const r = await register(m.personId);
     if (i === 0) [iv2, iii] = r.commitmentIds as [string, string];
   }
   const sec = await as(f.cellSecretary);
@@ -99,9 +107,10 @@ describe("starting and reading an evaluation", () => {
     // No commitment exceeded → "Hoàn thành xuất sắc" needs ≥ 30% exceeded → suggested "good" with the reason.
     expect(m.suggestedRating.rating).toBe("good");
     expect(m.suggestedRating.reasons.join(" ")).toContain("30% nhiệm vụ vượt mức");
-    const sec = s.members.find((x: any) => x.personId === w.f.secretaryPersonId);
-    expect(sec.suggestedScore.score).toBeNull();
-    expect(sec.suggestedRating).toBeNull();
+    // Someone who registered nothing has no score to suggest, and meets no level from "Hoàn thành" up.
+    const bare = (await (await world(1, { leadersRegister: false })).sheet()).members.find((x: any) => x.roleLabel === "Bí thư");
+    expect(bare.suggestedScore.score).toBeNull();
+    expect(bare.suggestedRating).toMatchObject({ rating: "incomplete", reasons: [expect.stringContaining("chưa đăng ký việc làm nào")] });
 
     const f2026 = await world(1, { year: 2026 });
     expect((await f2026.sheet()).parameters.regulation).toContain("366-QĐ/TW");
@@ -224,9 +233,136 @@ describe("rating and warnings", () => {
     const m = s.members.find((x: any) => x.personId === w.f.members[0]!.personId);
     expect(m.commitments.find((x: any) => x.id === w.iii)).toMatchObject({ judgedStatus: "not_achieved", judgedNote: expect.stringContaining("đang thực hiện") });
     expect(m).toMatchObject({ score: 50, rating: "incomplete" });
-    // Secretary and deputy have no commitments: nothing to suggest, they stay unrated.
-    expect(s.warnings.find((x: any) => x.code === "UNRATED_MEMBER").excess).toBe(2);
+    expect(s.warnings.filter((x: any) => x.code === "UNRATED_MEMBER")).toEqual([]);
     expect((await audit("evaluation.apply_suggestions", w.evaluationId)).length).toBe(1);
+  });
+});
+
+describe("rating conditions per member (RULES.md §1)", () => {
+  it("warns when a rating breaks its conditions — tasks, a mandatory item failed on a violation, nothing registered — with the rule, the amount and the suggestion; the sign-off lists them and records them", async () => {
+    const w = await world(3, { unregistered: [2] });
+    const [a, b, c] = w.f.members as [(typeof w.f.members)[0], (typeof w.f.members)[0], (typeof w.f.members)[0]];
+    // A: neither commitment achieved, rated "Hoàn thành tốt".
+    const aCommitments = await ctx.db.query<{ id: string }>("SELECT cm.id FROM commitments cm JOIN registrations r ON r.id = cm.registration_id WHERE r.person_id = $1", [a.personId]);
+    for (const x of aCommitments) await setCommitmentStatus(ctx.db, x.id, "not_started");
+    // B: a recorded traffic violation breaks IV.2, rated "Hoàn thành".
+    const deputy = await as(w.f.deputy);
+    const v = await deputy.post("/api/supervision/violations", {
+      campaignId: w.f.campaign.campaignId,
+      unitId: w.f.cellId,
+      personId: b.personId,
+      kind: "traffic",
+      occurredOn: "2020-06-15",
+      description: "Vượt đèn đỏ",
+    });
+    expect(v.status).toBe(201);
+    await rateAll(w, { 2: "good", 3: "complete", 4: "good" }); // leaders good; A good, B complete, C good
+    const s = await w.sheet();
+    const member = (id: string) => s.members.find((x: any) => x.personId === id);
+
+    expect(member(a.personId).problems.map((p: any) => p.code)).toEqual(["TASKS_NOT_ON_TIME", "MANDATORY_NOT_ACHIEVED", "TASKS_NOT_DONE", "TASKS_BEHIND"]);
+    expect(member(a.personId).problems[0]).toMatchObject({
+      message: "Mức Hoàn thành tốt cần 100% nhiệm vụ hoàn thành đúng tiến độ, thực tế 0/2 (0%): thiếu 2 nhiệm vụ",
+      rule: "Quy định 132-QĐ/TW, Hướng dẫn 21-HD/BTCTW: mức Hoàn thành tốt cần 100% nhiệm vụ hoàn thành đúng tiến độ",
+      excess: 2,
+    });
+    expect(member(a.personId).suggestedRating.rating).toBe("incomplete");
+    const bProblems = member(b.personId).problems;
+    expect(bProblems.map((p: any) => p.code)).toEqual(["TASKS_NOT_DONE", "TASKS_BEHIND", "MANDATORY_NOT_ACHIEVED"]);
+    expect(bProblems[2].message).toContain("Mức Hoàn thành cần đạt nội dung bắt buộc IV.2");
+    expect(bProblems[2].message).toContain("Vi phạm luật giao thông ngày 15/06/2020");
+    expect(member(b.personId).suggestedRating.label).toBe("Không hoàn thành");
+    expect(member(c.personId).problems).toEqual([expect.objectContaining({ code: "NOTHING_REGISTERED", message: expect.stringContaining("chưa đăng ký việc làm nào") })]);
+    expect(member(w.f.secretaryPersonId).problems).toEqual([]);
+
+    const conditions = s.warnings.filter((x: any) => x.code === "RATING_CONDITION");
+    expect(conditions.map((x: any) => x.personIds[0])).toEqual([a.personId, b.personId, c.personId]);
+    expect(conditions[0].message).toBe(
+      `${a.name}: xếp loại Hoàn thành tốt chưa đủ điều kiện — ${member(a.personId).problems.map((p: any) => p.message).join("; ")}. Gợi ý: Không hoàn thành.`,
+    );
+    expect(conditions[2].rule).toBe("Kế hoạch phong trào: mọi cán bộ, đảng viên đăng ký việc làm thiết thực");
+    expect(conditions.every((x: any) => x.blocking === false)).toBe(true);
+
+    // Warnings do not block, but signing needs them acknowledged: each is listed.
+    const refused = await signOff(w);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.filter((d: any) => d.path === "warnings.RATING_CONDITION").map((d: any) => d.message.split(":")[0])).toEqual([a.name, b.name, c.name]);
+    expect(await audit("evaluation.cell_approve", w.evaluationId)).toHaveLength(0);
+    expect((await signOff(w, true)).status).toBe(204);
+    const log = await audit("evaluation.cell_approve", w.evaluationId);
+    expect(log[0]!.after.signedDespiteWarnings).toBe(true);
+    expect(log[0]!.after.acknowledgedWarnings.filter((x: any) => x.code === "RATING_CONDITION").map((x: any) => x.personIds)).toEqual([[a.personId], [b.personId], [c.personId]]);
+  });
+
+  it("a rating that meets its conditions gives no warning, and the sign-off records none", async () => {
+    const w = await world(2);
+    await rateAll(w, {});
+    expect((await w.sheet()).warnings).toEqual([]);
+    expect((await signOff(w)).status).toBe(204);
+    expect((await audit("evaluation.cell_approve", w.evaluationId))[0]!.after).toMatchObject({ signedDespiteWarnings: false, acknowledgedWarnings: [] });
+  });
+});
+
+describe("applying the suggested ratings to selected members", () => {
+  const url = (w: World) => `/api/evaluations/${w.evaluationId}/members/apply-suggested`;
+
+  it("rates each selected member with the suggestion, audited one by one; the others are untouched", async () => {
+    const w = await world(3, { unregistered: [2] });
+    const [a, b, c] = w.f.members as [(typeof w.f.members)[0], (typeof w.f.members)[0], (typeof w.f.members)[0]];
+    await setCommitmentStatus(ctx.db, w.iii, "in_progress"); // A: 1 of 2 → 50 points, "Không hoàn thành"
+    const before = (await audit("evaluation.rate_member", w.evaluationId)).length;
+    const r = await w.sec.post(url(w), { personIds: [a.personId, b.personId, c.personId] });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.rated).toEqual([
+      { id: a.personId, name: a.name, score: 50, rating: "incomplete", ratingLabel: "Không hoàn thành" },
+      { id: b.personId, name: b.name, score: 100, rating: "good", ratingLabel: "Hoàn thành tốt" },
+      { id: c.personId, name: c.name, score: null, rating: "incomplete", ratingLabel: "Không hoàn thành" },
+    ]);
+    const s = await w.sheet();
+    expect(s.members.find((x: any) => x.personId === b.personId)).toMatchObject({ score: 100, rating: "good", overridden: false, problems: [] });
+    expect(s.members.find((x: any) => x.personId === w.f.secretaryPersonId).rating).toBeNull();
+    const log = (await audit("evaluation.rate_member", w.evaluationId)).slice(before);
+    expect(log.map((x) => [x.after.personId, x.after.rating, x.after.bulk, x.actor_username])).toEqual([
+      [a.personId, "incomplete", true, w.f.cellSecretary],
+      [b.personId, "good", true, w.f.cellSecretary],
+      [c.personId, "incomplete", true, w.f.cellSecretary],
+    ]);
+  });
+
+  it("all or nothing: someone not on the sheet refuses the list with the reason per item; bad lists, other actors and a locked sheet change nothing", async () => {
+    const w = await world(2);
+    const [a] = w.f.members as [(typeof w.f.members)[0]];
+    const stranger = (await world(1)).f.members[0]!.personId;
+    const count = async () => (await audit("evaluation.rate_member", w.evaluationId)).length;
+    const rated = async () => (await ctx.db.query("SELECT 1 FROM evaluation_items WHERE evaluation_id = $1 AND rating IS NOT NULL", [w.evaluationId])).length;
+
+    const foreign = await w.sec.post(url(w), { personIds: [a.personId, stranger] });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.code).toBe("NOT_FOUND");
+    expect(foreign.body.error.message).toContain("Không thực hiện được cho 1/2 đảng viên; chưa thay đổi gì");
+    expect(foreign.body.error.details).toEqual([{ path: "personIds.1", message: `Mã ${stranger} không thuộc danh sách đánh giá của chi bộ` }]);
+
+    for (const [body, message] of [
+      [{ personIds: [] }, "Chưa chọn đảng viên nào"],
+      [{ personIds: ["abc"] }, "Mã định danh không hợp lệ"],
+      [{ personIds: [a.personId, a.personId] }, "Danh sách có đảng viên bị chọn lặp lại"],
+      [{ personIds: Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`) }, "Mỗi lần chỉ xử lý tối đa 100 đảng viên"],
+    ] as const) {
+      const r = await w.sec.post(url(w), body);
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe("VALIDATION_FAILED");
+      expect(r.body.error.details.map((d: any) => d.message)).toContain(message);
+    }
+    expect((await (await as(w.f.deputy)).post(url(w), { personIds: [a.personId] })).status).toBe(403);
+    expect((await (await as(w.f.viewer)).post(url(w), { personIds: [a.personId] })).status).toBe(403);
+    expect((await (await demo("thanhhoa.bithu")).post(url(w), { personIds: [a.personId] })).status).toBe(404);
+    expect(await count()).toBe(0);
+    expect(await rated()).toBe(0);
+
+    await rateAll(w, {});
+    await signOff(w);
+    const locked = await w.sec.post(url(w), { personIds: [a.personId] });
+    expect(locked.body.error.code).toBe("LOCKED");
   });
 });
 
@@ -244,7 +380,9 @@ describe("sign-off, lock and unlock", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("CONFLICT");
     expect(refused.body.error.message).toContain("vượt 20% số Hoàn thành tốt");
-    expect(refused.body.error.details).toEqual([{ path: "warnings.QUOTA_EXCEEDED", message: expect.stringContaining("vượt 2 người") }]);
+    expect(refused.body.error.details).toContainEqual({ path: "warnings.QUOTA_EXCEEDED", message: expect.stringContaining("vượt 2 người") });
+    // …and the two rated excellent without any commitment exceeded break that level's condition.
+    expect(refused.body.error.details.filter((d: any) => d.path === "warnings.RATING_CONDITION")).toHaveLength(2);
     expect((await w.sheet()).status).toBe("draft");
     expect(await audit("evaluation.cell_approve", w.evaluationId)).toHaveLength(0);
     expect((await signOff(w, false)).status).toBe(409);
@@ -257,7 +395,8 @@ describe("sign-off, lock and unlock", () => {
     expect(s).toMatchObject({ status: "cell_approved", locked: true, cellApprovedBy: signer[0]!.full_name });
     const log = await audit("evaluation.cell_approve", w.evaluationId);
     expect(log).toHaveLength(1);
-    expect(log[0]!.after.acknowledgedWarnings).toEqual([expect.objectContaining({ code: "QUOTA_EXCEEDED", excess: 2 })]);
+    expect(log[0]!.after.acknowledgedWarnings).toContainEqual(expect.objectContaining({ code: "QUOTA_EXCEEDED", excess: 2 }));
+    expect(log[0]!.after.signedDespiteWarnings).toBe(true);
     // The suggested judgements were written down at sign-off.
     const judged = await ctx.db.query<{ judged_status: string }>("SELECT judged_status FROM commitments WHERE id = $1", [w.iv2]);
     expect(judged[0]!.judged_status).toBe("achieved");
@@ -342,7 +481,7 @@ describe("sign-off, lock and unlock", () => {
     expect((await signOff(w, true)).status).toBe(204);
     const res = await w.commune.post(`/api/evaluations/${w.evaluationId}/commune-approve`, {});
     expect(res.status).toBe(409);
-    expect(res.body.error.details[0].path).toBe("warnings.QUOTA_EXCEEDED");
+    expect(res.body.error.details.map((d: any) => d.path)).toContain("warnings.QUOTA_EXCEEDED");
     expect((await w.commune.post(`/api/evaluations/${w.evaluationId}/commune-approve`, { acknowledgeWarnings: true })).status).toBe(204);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { IdParams } from "@contracts/common.js";
 import {
+  ApproveRegistrationsBody,
+  ApproveRegistrationsResponse,
   CampaignQuery,
   CoverageQuery,
   CoverageResponse,
@@ -60,6 +62,19 @@ export const registrationsRoutes: Feature = (app, { db }) => {
       const id = await svc.createRegistration({ db, actor: actorOf(req), ...req.body });
       return reply.status(201).send({ id });
     },
+  );
+
+  app.post(
+    "/api/registrations/approve",
+    {
+      schema: {
+        tags,
+        summary: "Duyệt nhiều bảng đăng ký đang chờ duyệt cùng lúc (ghi nhật ký từng bảng; có bảng không duyệt được thì không duyệt bảng nào)",
+        body: ApproveRegistrationsBody,
+        response: { 200: ApproveRegistrationsResponse },
+      },
+    },
+    async (req) => svc.approveRegistrations({ db, actor: actorOf(req), ids: req.body.ids }),
   );
 
   app.get(

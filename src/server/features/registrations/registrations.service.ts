@@ -7,6 +7,7 @@ import { searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { canView, holdsPosition, type Actor } from "../../http/actor.js";
+import { refuseBulk, refusalOf, type BulkRefusal } from "../../http/bulk.js";
 import { AppError, conflict, forbidden, invalid, notFound, type ErrorDetail } from "../../http/errors.js";
 import { notify } from "../notifications/notifications.service.js";
 import { computeCoverage } from "./registrations.coverage.js";
@@ -392,23 +393,62 @@ async function loadForReview(db: Queryable, actor: Actor, id: string) {
   return { reg, campaign };
 }
 
+/** Writes one approval inside the caller's transaction: status, the member's notification, the audit record. */
+async function writeApproval(tx: Queryable, actor: Actor, reg: q.RegistrationRow, campaign: q.CampaignRow, bulk: boolean) {
+  const id = reg.id;
+  if (!(await q.markReviewed(tx, id, "approved", actor.accountId, null))) throw new AppError("INVALID_STATE", `Bảng đăng ký của ${displayName(reg)} vừa được xử lý`);
+  if (reg.person_id && reg.person_id !== actor.personId) {
+    await notify(tx, [reg.person_id], {
+      kind: "registration.approved",
+      title: "Bảng đăng ký của bạn đã được duyệt",
+      body: campaign.name,
+      link: `/dang-ky/${id}`,
+      subjectId: id,
+    });
+  }
+  await recordAction(tx, actor, {
+    action: "registration.approve",
+    subjectType: "registration",
+    subjectId: id,
+    unitId: reg.unit_id,
+    before: { status: "submitted" },
+    after: bulk ? { status: "approved", bulk: true } : { status: "approved" },
+  });
+}
+
 /** The secretary approves a submitted sheet; it becomes read-only and open for progress. */
 export async function approveRegistration(opts: { db: Db; actor: Actor; id: string }) {
   const { db, actor, id } = opts;
   const { reg, campaign } = await loadForReview(db, actor, id);
-  await db.transaction(async (tx) => {
-    if (!(await q.markReviewed(tx, id, "approved", actor.accountId, null))) throw new AppError("INVALID_STATE", "Bảng đăng ký vừa được xử lý");
-    if (reg.person_id && reg.person_id !== actor.personId) {
-      await notify(tx, [reg.person_id], {
-        kind: "registration.approved",
-        title: "Bảng đăng ký của bạn đã được duyệt",
-        body: campaign.name,
-        link: `/dang-ky/${id}`,
-        subjectId: id,
-      });
+  await db.transaction((tx) => writeApproval(tx, actor, reg, campaign, false));
+}
+
+/**
+ * The secretary approves several submitted sheets at once: each is checked as the single approval
+ * checks it (visible in the actor's subtree, awaiting review, nobody approves a sheet about
+ * themselves or one they wrote) and, when all pass, approved, notified and audited one by one in
+ * one transaction. All or nothing: any refused sheet refuses the list, with the reason per sheet.
+ */
+export async function approveRegistrations(opts: { db: Db; actor: Actor; ids: readonly string[] }) {
+  const { db, actor, ids } = opts;
+  const loaded: { reg: q.RegistrationRow; campaign: q.CampaignRow }[] = [];
+  const refusals: BulkRefusal[] = [];
+  for (const [index, id] of ids.entries()) {
+    const refusal = await refusalOf(index, async () => {
+      const r = await loadForReview(db, actor, id);
+      loaded.push(r);
+    });
+    if (refusal) {
+      // A refused sheet the actor may see is named; an unknown one only by its position.
+      const reg = refusal.code === "NOT_FOUND" ? null : await q.getRegistration(db, id);
+      refusals.push({ ...refusal, message: reg ? `${displayName(reg)}: ${refusal.message}` : `Bảng thứ ${index + 1}: ${refusal.message}` });
     }
-    await recordAction(tx, actor, { action: "registration.approve", subjectType: "registration", subjectId: id, unitId: reg.unit_id, before: { status: "submitted" }, after: { status: "approved" } });
+  }
+  if (refusals.length) throw refuseBulk("ids", ids.length, "bảng đăng ký", refusals);
+  await db.transaction(async (tx) => {
+    for (const { reg, campaign } of loaded) await writeApproval(tx, actor, reg, campaign, true);
   });
+  return { approved: loaded.map(({ reg }) => ({ id: reg.id, name: displayName(reg) })) };
 }
 
 /** The secretary returns a submitted sheet with a reason; the member is notified and revises it. */

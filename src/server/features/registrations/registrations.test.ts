@@ -248,6 +248,92 @@ describe("nobody approves what they wrote or what is about themselves", () => {
   });
 });
 
+describe("approving several sheets at once", () => {
+  const statusOf = async (ids: string[]) =>
+    (await ctx.db.query<{ id: string; status: string }>("SELECT id, status FROM registrations WHERE id = ANY($1::uuid[])", [ids])).map((r) => [r.id, r.status]).sort();
+  async function submitted(usernames: string[], c: BuiltCampaign) {
+    const ids: string[] = [];
+    for (const u of usernames) {
+      const id = await createOwn(u, c);
+      expect((await (await as(u)).post(`/api/registrations/${id}/submit`)).status).toBe(200);
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  it("approves every selected sheet in one go, each audited and its member notified", async () => {
+    const c = await newCampaign();
+    const ids = await submitted(["th.gv06", "th.gv07", "th.gv08"], c);
+    const r = await (await as("th.bithu")).post("/api/registrations/approve", { ids });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.approved.map((a: { id: string }) => a.id)).toEqual(ids);
+    expect(r.body.approved[0].name).toBe((await ctx.db.query<{ full_name: string }>("SELECT p.full_name FROM registrations r JOIN persons p ON p.id = r.person_id WHERE r.id = $1", [ids[0]]))[0]!.full_name);
+    expect((await statusOf(ids)).map(([, s]) => s)).toEqual(["approved", "approved", "approved"]);
+    for (const id of ids) {
+      const rows = await audit("registration.approve", id);
+      expect(rows.map((a) => [a.actor_username, a.after])).toEqual([["th.bithu", { status: "approved", bulk: true }]]);
+      expect(await ctx.db.query("SELECT 1 FROM notifications WHERE kind = 'registration.approved' AND subject_id = $1", [id])).toHaveLength(1);
+    }
+  });
+
+  it("all or nothing: his own sheet among them is refused with a reason per sheet, and nothing is approved", async () => {
+    const c = await newCampaign();
+    const ids = await submitted(["th.gv09", "th.bithu", "th.gv10"], c);
+    const bithu = await as("th.bithu");
+    const r = await bithu.post("/api/registrations/approve", { ids });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe("FORBIDDEN");
+    expect(r.body.error.message).toMatch(/^Không thực hiện được cho 1\/3 bảng đăng ký; chưa thay đổi gì: /);
+    expect(r.body.error.details).toEqual([{ path: "ids.1", message: expect.stringContaining("Không tự duyệt bảng đăng ký của mình") }]);
+    expect(r.body.error.details[0].message).toMatch(/^Nguyễn|^[^:]+: Không tự duyệt/);
+    expect((await statusOf(ids)).map(([, s]) => s)).toEqual(["submitted", "submitted", "submitted"]);
+    for (const id of ids) expect(await audit("registration.approve", id)).toHaveLength(0);
+
+    // An already approved sheet and an unknown id: 404 first, each named by its place or name.
+    await bithu.post(`/api/registrations/${ids[0]}/approve`);
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const mixed = await bithu.post("/api/registrations/approve", { ids: [ids[2], ids[0], unknown] });
+    expect(mixed.status).toBe(404);
+    expect(mixed.body.error.code).toBe("NOT_FOUND");
+    expect(mixed.body.error.details).toEqual([
+      { path: "ids.1", message: expect.stringContaining("Bảng đăng ký đã được duyệt") },
+      { path: "ids.2", message: "Bảng thứ 3: Không tìm thấy bảng đăng ký" },
+    ]);
+    expect((await statusOf([ids[2]!])).map(([, s]) => s)).toEqual(["submitted"]);
+  });
+
+  it("outside the actor's subtree, or another member's sheet, is unknown (404) as for one sheet; nothing changes", async () => {
+    const c = await newCampaign();
+    const ids = await submitted(["th.gv01"], c);
+    const other = await as("thanhhoa.bithu");
+    const r = await other.post("/api/registrations/approve", { ids });
+    expect(r.status).toBe(404);
+    expect(r.body.error.details).toEqual([{ path: "ids.0", message: "Bảng thứ 1: Không tìm thấy bảng đăng ký" }]);
+    // A colleague does not even see another member's sheet, as with the single approval.
+    expect((await (await as("th.gv02")).post("/api/registrations/approve", { ids })).status).toBe(404);
+    expect((await (await as("th.gv02")).post(`/api/registrations/${ids[0]}/approve`)).status).toBe(404);
+    expect((await statusOf(ids)).map(([, s]) => s)).toEqual(["submitted"]);
+  });
+
+  it("bad lists are refused with a Vietnamese message and VALIDATION_FAILED: empty, malformed, repeated, too long", async () => {
+    const bithu = await as("th.bithu");
+    const id = "00000000-0000-4000-8000-000000000001";
+    const cases: [unknown, string][] = [
+      [{ ids: [] }, "Chưa chọn bảng đăng ký nào"],
+      [{ ids: ["khong-phai-ma"] }, "Mã định danh không hợp lệ"],
+      [{ ids: [id, id] }, "Danh sách có bảng đăng ký bị chọn lặp lại"],
+      [{ ids: Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`) }, "Mỗi lần chỉ xử lý tối đa 100 bảng đăng ký"],
+      [{}, ""],
+    ];
+    for (const [body, message] of cases) {
+      const r = await bithu.post("/api/registrations/approve", body);
+      expect(r.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(r.body.error.code).toBe("VALIDATION_FAILED");
+      if (message) expect(r.body.error.details.map((d: { message: string }) => d.message)).toContain(message);
+    }
+  });
+});
+
 describe("submit → approve / return → revise → resubmit", () => {
   it("runs the whole workflow with notifications, audit rows and forbidden transitions", async () => {
     const c = await newCampaign();

@@ -3,9 +3,10 @@ import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Select, Switc
 import { useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage } from "@web/api/client";
-import { useApplySuggestions, useSheet, useUpdateEvaluation, type Sheet, type SheetMember } from "@web/api/evaluations";
+import { useApplySuggestedRatings, useApplySuggestions, useSheet, useUpdateEvaluation, type Sheet, type SheetMember } from "@web/api/evaluations";
 import { documentPaths } from "@web/api/documents";
 import { evaluationExportUrl } from "@web/api/spreadsheets";
+import { BulkActionModal } from "@web/components/bulk-action-modal";
 import { DataView } from "@web/components/data-view";
 import { DocumentDownloads } from "@web/components/document-downloads";
 import { PageHeader } from "@web/components/page-header";
@@ -36,10 +37,15 @@ function SheetView({ s }: { s: Sheet }) {
   const [commitments, setCommitments] = useState<SheetMember | null>(null);
   const [modal, setModal] = useState<"cell" | "commune" | "unlock" | null>(null);
   const apply = useApplySuggestions(s.id);
+  const applyPicked = useApplySuggestedRatings(s.id);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState(false);
   const { message } = App.useApp();
   const a = s.abilities;
   const warned = new Set(s.warnings.flatMap((w) => w.personIds));
   const isPhone = useIsPhone();
+  const suggestible = a.canEdit ? s.members.filter((m) => m.suggestedRating !== null) : [];
+  const chosen = suggestible.filter((m) => picked.includes(m.personId));
 
   return (
     <>
@@ -121,12 +127,36 @@ function SheetView({ s }: { s: Sheet }) {
           label="Chấm điểm, xếp loại đảng viên"
           rows={s.members}
           rowKey="personId"
-          scrollX={960}
+          scrollX={930}
+          // What a rating breaks reads across the whole row under the member, always open.
+          expandable={{
+            expandedRowRender: (m) => <Problems m={m} />,
+            rowExpandable: (m) => m.problems.length > 0,
+            expandedRowKeys: s.members.filter((m) => m.problems.length > 0).map((m) => m.personId),
+            showExpandColumn: false,
+          }}
+          selection={
+            suggestible.length
+              ? { selected: chosen.map((m) => m.personId), onChange: setPicked, selectable: (m) => a.canEdit && m.suggestedRating !== null, label: (m) => `Chọn ${m.fullName}` }
+              : undefined
+          }
+          toolbar={
+            suggestible.length > 0 && (
+              <>
+                <Typography.Text type="secondary" style={{ alignSelf: "center" }}>
+                  Đã chọn {chosen.length}/{suggestible.length} người có gợi ý
+                </Typography.Text>
+                <Button type="primary" ghost disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+                  Áp dụng xếp loại gợi ý ({chosen.length})
+                </Button>
+              </>
+            )
+          }
           columns={[
             {
               title: "Họ và tên",
               dataIndex: "fullName",
-              width: 210,
+              width: 180,
               render: (v: string, m) => (
                 <>
                   <Typography.Text strong>{v}</Typography.Text> {warned.has(m.personId) && <WarningOutlined style={{ color: "#d46b08" }} aria-label="Có cảnh báo" />}
@@ -135,8 +165,8 @@ function SheetView({ s }: { s: Sheet }) {
                 </>
               ),
             },
-            { title: "Cam kết", key: "commitments", width: 170, render: (_, m) => <CommitmentSummary m={m} onOpen={() => setCommitments(m)} /> },
-            { title: "Gợi ý", key: "suggested", width: 200, render: (_, m) => <Suggested m={m} /> },
+            { title: "Cam kết", key: "commitments", width: 150, render: (_, m) => <CommitmentSummary m={m} onOpen={() => setCommitments(m)} /> },
+            { title: "Gợi ý", key: "suggested", width: 170, render: (_, m) => <Suggested m={m} /> },
             { title: "Điểm", dataIndex: "score", width: 80, render: (v: number | null) => viNumber(v) },
             { title: "Xếp loại", key: "rating", width: 190, render: (_, m) => <Rated m={m} /> },
             {
@@ -167,6 +197,7 @@ function SheetView({ s }: { s: Sheet }) {
               <div style={{ marginTop: 6 }}>
                 <Suggested m={m} />
               </div>
+              <Problems m={m} />
               <Flex justify="space-between" align="center" style={{ marginTop: 8 }} gap={8} wrap>
                 <CommitmentSummary m={m} onOpen={() => setCommitments(m)} />
                 {a.canEdit && (
@@ -180,6 +211,26 @@ function SheetView({ s }: { s: Sheet }) {
         />
       </Card>
 
+      <BulkActionModal
+        title="Áp dụng xếp loại gợi ý"
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        okText={`Áp dụng cho ${chosen.length} người`}
+        intro="Mỗi người dưới đây nhận mức xếp loại gợi ý (và điểm dùng để gợi ý); từng người được ghi nhật ký. Nếu có người không áp dụng được thì không ai bị thay đổi."
+        items={chosen.map((m) => ({
+          key: m.personId,
+          line: (
+            <>
+              {m.fullName}: {m.ratingLabel ? `${m.ratingLabel} → ` : ""}
+              <strong>{m.suggestedRating!.label}</strong>
+              {m.suggestedScore.score !== null && m.score === null ? ` (${viNumber(m.suggestedScore.score)} điểm)` : ""}
+            </>
+          ),
+        }))}
+        run={() => applyPicked.mutateAsync(chosen.map((m) => m.personId))}
+        successMessage={`Đã áp dụng xếp loại gợi ý cho ${chosen.length} người`}
+        onDone={() => setPicked([])}
+      />
       <RateModal key={rating?.personId ?? "none"} sheet={s} member={rating} onClose={() => setRating(null)} />
       <CommitmentsModal sheet={s} member={commitments} onClose={() => setCommitments(null)} />
       <SignOffModal sheet={s} level="cell" open={modal === "cell"} onClose={() => setModal(null)} />
@@ -244,6 +295,26 @@ function Suggested({ m }: { m: SheetMember }) {
         {m.suggestedRating.label}
       </span>
     </Tooltip>
+  );
+}
+
+/** What the rating given breaks (RULES.md §1), each with its rule and by how much, and the suggestion. */
+function Problems({ m }: { m: SheetMember }) {
+  if (!m.problems.length) return null;
+  return (
+    <div role="group" aria-label={`Xếp loại của ${m.fullName} chưa đủ điều kiện`} style={{ marginTop: 4 }}>
+      <Typography.Text type="warning" strong style={{ fontSize: 13 }}>
+        <WarningOutlined aria-hidden /> Chưa đủ điều kiện{m.suggestedRating && m.suggestedRating.rating !== m.rating ? ` — gợi ý: ${m.suggestedRating.label}` : ""}
+      </Typography.Text>
+      <ul style={{ paddingInlineStart: 18, margin: "2px 0 0", fontSize: 13 }}>
+        {m.problems.map((p) => (
+          <li key={p.code + p.message}>
+            {p.message}
+            <div className="card-meta">Quy định: {p.rule}</div>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,10 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { REGISTRATION_STATUS_LABELS, SHEET_STATUSES, type SheetStatus } from "@contracts/registrations.js";
 import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Input, Progress, Row, Select, Table, Tabs, Tag, Typography } from "antd";
+import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { useCoverage, useSheet, type Coverage, type Sheet, type SheetRow } from "@web/api/registrations";
+import { useApproveRegistrations, useCoverage, useSheet, type Coverage, type Sheet, type SheetRow } from "@web/api/registrations";
 import { coverageExportUrl, registrationsExportUrl, registrationsImportUrl } from "@web/api/spreadsheets";
 import { documentPaths } from "@web/api/documents";
+import { BulkActionModal } from "@web/components/bulk-action-modal";
 import { DataView } from "@web/components/data-view";
 import { DocumentDownloads } from "@web/components/document-downloads";
 import { PageHeader } from "@web/components/page-header";
@@ -67,6 +69,13 @@ function SheetList({ campaignId, unitId }: { campaignId: string; unitId: string 
 
   const sheet = useSheet(campaignId, unitId, { status, q, late: late ? true : null });
   const data = sheet.data;
+  const [picked, setPicked] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const approve = useApproveRegistrations();
+  // Only sheets awaiting review can be picked, and only what is on screen now counts.
+  const awaiting = (data?.items ?? []).filter((r) => r.status === "submitted" && r.registrationId !== null);
+  const chosen = awaiting.filter((r) => picked.includes(r.registrationId!));
+  const canBulk = Boolean(data?.can.review) && awaiting.length > 0;
   return (
     <QueryState isLoading={sheet.isLoading} error={sheet.error} refetch={sheet.refetch}>
       {data && (
@@ -104,6 +113,28 @@ function SheetList({ campaignId, unitId }: { campaignId: string; unitId: string 
             loading={sheet.isFetching}
             scrollX={1120}
             emptyText="Không có ai phù hợp bộ lọc"
+            selection={
+              canBulk
+                ? {
+                    selected: chosen.map((r) => r.registrationId!),
+                    onChange: setPicked,
+                    selectable: (r) => r.status === "submitted" && r.registrationId !== null,
+                    label: (r) => `Chọn bảng đăng ký của ${r.displayName}`,
+                  }
+                : undefined
+            }
+            toolbar={
+              canBulk && (
+                <>
+                  <Typography.Text type="secondary" style={{ alignSelf: "center" }}>
+                    Đã chọn {chosen.length}/{awaiting.length} bảng chờ duyệt
+                  </Typography.Text>
+                  <Button type="primary" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+                    Duyệt các bảng đã chọn ({chosen.length})
+                  </Button>
+                </>
+              )
+            }
             columns={[
               { title: "Họ và tên / tập thể", key: "name", width: 210, render: (_, r) => <NameCell row={r} /> },
               { title: "Chức danh", dataIndex: "positionTitle", width: 150, render: (v: string | null, r) => v ?? (r.collectiveName ? "Tập thể" : "") },
@@ -146,6 +177,24 @@ function SheetList({ campaignId, unitId }: { campaignId: string; unitId: string 
                 </div>
               </>
             )}
+          />
+          <BulkActionModal
+            title="Duyệt nhiều bảng đăng ký"
+            open={confirming}
+            onClose={() => setConfirming(false)}
+            okText={`Duyệt ${chosen.length} bảng`}
+            intro={`Duyệt ${chosen.length} bảng đăng ký dưới đây. Mỗi bảng được duyệt và ghi nhật ký riêng, người đăng ký nhận thông báo; nếu có bảng không duyệt được thì không bảng nào được duyệt.`}
+            items={chosen.map((r) => ({
+              key: r.registrationId!,
+              line: (
+                <>
+                  {r.displayName} — {r.commitmentCount} việc làm{r.late ? " (nộp sau hạn)" : ""}
+                </>
+              ),
+            }))}
+            run={() => approve.mutateAsync(chosen.map((r) => r.registrationId!))}
+            successMessage={`Đã duyệt ${chosen.length} bảng đăng ký`}
+            onDone={() => setPicked([])}
           />
         </>
       )}
