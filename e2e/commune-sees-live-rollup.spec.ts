@@ -123,11 +123,16 @@ test("the commune sees the live roll-up with charts and who has not reported or 
   await expect(page.getByText(/Đã quá hạn gửi báo cáo \(30\/11\/2020\)/)).toBeVisible();
   const missing = page.getByRole("region", { name: "Đơn vị chưa gửi báo cáo" });
   await expect(missing.getByRole("link", { name: "Chi bộ ấp Thiềng Liềng", exact: true })).toBeVisible();
-  await expect(missing.getByRole("listitem").filter({ has: page.getByRole("link", { name: branchName, exact: true }) })).toContainText(cellName);
   await expect(missing.getByRole("link", { name: "Chi bộ ấp Thạnh Hòa", exact: true })).toHaveCount(0);
-  await expect(missing.getByRole("link", { name: cellName, exact: true })).toHaveCount(0);
+  // the new cell sent its own report (late) but the association under it has not: the cell's row says so
+  await expect(missing.getByRole("listitem").filter({ has: page.getByRole("link", { name: cellName, exact: true }) })).toContainText("1/1 đơn vị trực thuộc chưa gửi");
   const late = page.getByRole("region", { name: "Đơn vị gửi báo cáo trễ hạn" });
   await expect(late.getByRole("listitem").filter({ has: page.getByRole("link", { name: cellName, exact: true }) })).toContainText("trễ hạn");
+  // …and its link opens the cell, where the association is the one missing
+  await missing.getByRole("link", { name: cellName, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Báo cáo kết quả — ${cellName}` })).toBeVisible();
+  await page.getByRole("tab", { name: "Tình hình báo cáo" }).click();
+  await expect(page.getByRole("region", { name: "Đơn vị chưa gửi báo cáo" }).getByRole("link", { name: branchName, exact: true })).toBeVisible();
 
   // ---- the live 2026 roll-up: the member's commitment counts at the commune, two levels up
   await openMenu(page, "Báo cáo kết quả");
