@@ -15,10 +15,21 @@ export function isIsoDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-/** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way Vietnamese offices write dates. */
+/**
+ * The Vietnamese calendar day ('YYYY-MM-DD') of a date or an instant: a plain date is kept as it is,
+ * an ISO instant ("2026-12-01T23:50:00Z") is read in Asia/Ho_Chi_Minh (here 2026-12-02), never by
+ * cutting its first ten characters (the UTC day).
+ */
+export function vietnamDayOf(isoDateOrInstant: string): string {
+  if (isoDateOrInstant.length <= 10) return isoDateOrInstant;
+  const t = new Date(isoDateOrInstant).getTime();
+  return Number.isNaN(t) ? isoDateOrInstant.slice(0, 10) : todayInVietnam(new Date(t));
+}
+
+/** 'YYYY-MM-DD' (or an ISO instant, shown as its day in Vietnam) → 'dd/mm/yyyy', the way Vietnamese offices write dates. */
 export function formatViDate(iso: string | null | undefined): string {
   if (!iso) return "";
-  const [y, m, d] = iso.slice(0, 10).split("-");
+  const [y, m, d] = vietnamDayOf(iso).split("-");
   return `${d}/${m}/${y}`;
 }
 

@@ -7,6 +7,7 @@ import { ApiError } from "@web/api/client";
 import { useUnitTree } from "@web/api/units";
 import { FormModal } from "@web/components/form-modal";
 import { IsoDatePicker } from "@web/components/iso-date-picker";
+import { todayInVietnam } from "@web/lib/format";
 
 interface CampaignValues {
   unitId: string;
@@ -85,7 +86,7 @@ export function CreateCampaignModal({ open, onClose }: { open: boolean; onClose:
   const communes = useManagedCommunes();
   const sets = useCriteriaSets();
   const published = (sets.data?.items ?? []).filter((s) => s.status === "published");
-  const year = new Date().getFullYear();
+  const year = Number(todayInVietnam().slice(0, 4));
   return (
     <FormModal<CampaignValues>
       title="Phát động phong trào thi đua"

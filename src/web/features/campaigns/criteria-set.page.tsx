@@ -8,7 +8,7 @@ import { FormModal } from "@web/components/form-modal";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { applyServerErrors } from "@web/lib/form-errors";
-import { formatViDateTime } from "@web/lib/format";
+import { formatViDateTime, todayInVietnam } from "@web/lib/format";
 import { usePageTitle } from "@web/lib/use-page-title";
 
 type Criterion = CriteriaSetDetailData["criteria"][number];
@@ -260,7 +260,7 @@ function CriteriaEditor({ d, onDone }: { d: CriteriaSetDetailData; onDone: () =>
 function NewVersionModal({ d, open, onClose }: { d: CriteriaSetDetailData; open: boolean; onClose: () => void }) {
   const create = useCreateCriteriaSet();
   const navigate = useNavigate();
-  const year = new Date().getFullYear() + 1;
+  const year = Number(todayInVietnam().slice(0, 4)) + 1;
   return (
     <FormModal<{ year: number; name: string }>
       title="Tạo phiên bản bộ tiêu chí cho một năm"

@@ -75,7 +75,7 @@ export function ReportDocumentInfo({ view }: { view: ReportView }) {
       <Descriptions.Item label="Hạn gửi báo cáo">{view.campaign.reportDeadline ? formatViDate(view.campaign.reportDeadline) : "Không quy định"}</Descriptions.Item>
       {submitted && (
         <Descriptions.Item label="Đã gửi">
-          {r.submittedAt ? formatViDate(r.submittedAt.slice(0, 10)) : ""}
+          {r.submittedAt ? formatViDate(r.submittedAt) : ""}
           {r.submittedByName ? ` — ${r.submittedByName}` : ""}
         </Descriptions.Item>
       )}

@@ -55,7 +55,7 @@ export function ReportStatistics({ statistics, frozen, submittedAt }: { statisti
       title="Số liệu kết quả"
       extra={
         frozen ? (
-          <Tag color="default">Số liệu chốt khi gửi{submittedAt ? ` ngày ${formatViDate(submittedAt.slice(0, 10))}` : ""}</Tag>
+          <Tag color="default">Số liệu chốt khi gửi{submittedAt ? ` ngày ${formatViDate(submittedAt)}` : ""}</Tag>
         ) : (
           <Tag color="green">Số liệu trực tiếp, tính đến {formatViDate(s.asOf)}</Tag>
         )

@@ -24,7 +24,7 @@ function OwnReport({ view, campaignId, unitId }: { view: ReportView; campaignId:
         <Alert
           type={r.late ? "warning" : "success"}
           showIcon
-          title={`Báo cáo đã gửi${r.submittedAt ? ` ngày ${formatViDate(r.submittedAt.slice(0, 10))}` : ""}${r.receivedByUnitName ? `, qua ${r.receivedByUnitName}` : ""}${r.late ? " — trễ hạn" : ""}. Báo cáo đã gửi không sửa được.`}
+          title={`Báo cáo đã gửi${r.submittedAt ? ` ngày ${formatViDate(r.submittedAt)}` : ""}${r.receivedByUnitName ? `, qua ${r.receivedByUnitName}` : ""}${r.late ? " — trễ hạn" : ""}. Báo cáo đã gửi không sửa được.`}
         />
       ) : view.can.edit ? (
         <Alert
