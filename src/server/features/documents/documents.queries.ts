@@ -76,11 +76,11 @@ export function rolesOf(db: Queryable, personId: string, unitId: string, date: s
     .then((r) => r.map((x) => x.role));
 }
 
-/** Names of the evidence files posted with the progress of some commitments, oldest first. */
-export function listEvidenceNames(db: Queryable, commitmentIds: readonly string[]) {
+/** The evidence files posted with the progress of some commitments (name and type), oldest first. */
+export function listEvidenceFiles(db: Queryable, commitmentIds: readonly string[]) {
   if (commitmentIds.length === 0) return Promise.resolve([]);
-  return db.query<{ commitment_id: string; file_name: string }>(
-    `SELECT pu.commitment_id, ef.file_name FROM evidence_files ef JOIN progress_updates pu ON pu.id = ef.progress_update_id
+  return db.query<{ commitment_id: string; file_name: string; mime_type: string }>(
+    `SELECT pu.commitment_id, ef.file_name, ef.mime_type FROM evidence_files ef JOIN progress_updates pu ON pu.id = ef.progress_update_id
       WHERE pu.commitment_id = ANY($1::uuid[]) ORDER BY ef.created_at, ef.file_name`,
     [commitmentIds],
   );

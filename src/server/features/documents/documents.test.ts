@@ -203,9 +203,18 @@ describe("Bảng đăng ký (registration sheet)", () => {
     expect(traffic[4]).toBe("IV. Không vi phạm luật giao thông đường bộ");
     expect(traffic[7]).toMatch(/^\d{2}\/\d{2}\/2020 –\d{2}\/\d{2}\/2020$/);
     expect(traffic[8]).toBe("Không vi phạm luật giao thông (0 lỗi) trong suốt đợt thi đua");
-    // A model, and evidence files named in their column.
+    // A model, and evidence described as a clerk writes it, never by the uploaded file names.
     expect(rows.some((r) => r[3]!.startsWith("Mô hình “Dân vận khéo”: "))).toBe(true);
-    expect(rows.some((r) => /\.(png|jpe?g|pdf)/i.test(r[9]!))).toBe(true);
+    expect(rows.map((r) => r[9])).toEqual(expect.arrayContaining(["1 hình ảnh", "1 hình ảnh, 1 văn bản"]));
+    for (const text of [d.docx.text, d.pdf]) {
+      expect(text).not.toMatch(/\.(png|jpe?g|pdf)\b/i);
+      // No app-internal states in a sheet that gets signed.
+      expect(text).not.toContain("Chờ duyệt");
+      expect(text).not.toContain("Nộp trễ hạn");
+    }
+    // The cell's collective row names the cell once: "Tập thể" as its position, not the cell again.
+    const collective = rows.find((r) => r[1] === "Chi bộ Trường Tiểu học Thạnh An")!;
+    expect(collective[2]).toBe("Tập thể");
     // STT counts people, not lines.
     const numbers = rows.slice(1).map((r) => r[0]).filter((n) => n !== "");
     expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
@@ -250,6 +259,10 @@ describe("Báo cáo giám sát (supervision report)", () => {
     const rows = tableRows(d.docx.xml, "Nhận xét");
     expect(rows[0]).toEqual(["STT", "Đảng viên", "Tiêu chí", "Nhận xét", "Vi phạm"]);
     expect(rows.length).toBeGreaterThan(1);
+    // None is written in words, as a clerk would: not "0 trường hợp vi phạm".
+    expectDocxContains(d.docx.text, ["Trong kỳ giám sát đã ghi nhận 4 nhận xét đối với 3 đảng viên; không có trường hợp vi phạm."]);
+    expect(squash(d.pdf)).not.toContain(squash(" 0 trường hợp"));
+    expect(d.docx.text).not.toMatch(/\b0 trường hợp/);
   });
 
   it("the Q3 draft: blank date to fill in, the traffic violation that breaks a commitment", async () => {
@@ -320,6 +333,9 @@ describe("Báo cáo kết quả (result report)", () => {
     const byCriterion = tableRows(d.docx.xml, "Tiêu chí IV");
     expect(byCriterion[0]).toEqual(["STT", "Đơn vị", "Tiêu chí I", "Tiêu chí II", "Tiêu chí III", "Tiêu chí IV", "Tiêu chí V"]);
     expectPdfContains(d.pdf, ["6. Kết quả của các đơn vị trực thuộc", "Chi bộ ấp Thạnh Hòa", "Toàn đơn vị"]);
+    // A collective's model names its owner once, not "Chi bộ X, Chi bộ X".
+    expectDocxContains(d.docx.text, ["(lĩnh vực văn hóa - xã hội) — Chi bộ Trường Tiểu học Thạnh An.", "— Đỗ Thanh Tâm, Chi bộ Trường Tiểu học Thạnh An."]);
+    for (const text of [d.docx.text, d.pdf]) expect(squash(text)).not.toContain(squash("Chi bộ Trường Tiểu học Thạnh An, Chi bộ Trường Tiểu học Thạnh An"));
   });
 
   it("the school's draft has no number or date yet; another cell gets 404", async () => {

@@ -44,6 +44,31 @@ export const REGISTRATION_SHEET_COLUMNS: readonly TableColumn[] = [
   { header: "Ký tên", width: 5 },
 ];
 
+/** What a kind of evidence file is called on paper, from its type ("image/png" → "hình ảnh"). */
+function evidenceKind(mimeType: string, fileName: string): string {
+  const type = mimeType.toLowerCase();
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  if (type.startsWith("image/")) return "hình ảnh";
+  if (type.startsWith("video/")) return "video";
+  if (type.startsWith("audio/")) return "ghi âm";
+  if (/spreadsheet|excel|csv/.test(type) || ["xls", "xlsx", "ods", "csv"].includes(ext)) return "bảng số liệu";
+  if (/pdf|word|document|text|rtf/.test(type) || ["pdf", "doc", "docx", "odt", "rtf", "txt"].includes(ext)) return "văn bản";
+  return "tài liệu";
+}
+
+/**
+ * The evidence column as a clerk writes it: what kinds of proof there are and how many
+ * ("2 hình ảnh, 1 văn bản"), never the names the files were uploaded under.
+ */
+export function evidenceText(files: readonly { file_name: string; mime_type: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    const kind = evidenceKind(f.mime_type, f.file_name);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(", ");
+}
+
 function period(start: string | null, end: string | null): string {
   if (start && end) return `${formatViDate(start)} –\n${formatViDate(end)}`;
   if (end) return `đến ${formatViDate(end)}`;
@@ -64,8 +89,8 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
     ids.length ? rq.listModels(db, ids) : Promise.resolve([]),
     rq.listMembers(db, unitId, campaign.period_start, campaign.period_end),
   ]);
-  const evidence = new Map<string, string[]>();
-  for (const e of await dq.listEvidenceNames(db, commitments.map((c) => c.id))) evidence.set(e.commitment_id, [...(evidence.get(e.commitment_id) ?? []), e.file_name]);
+  const evidence = new Map<string, { file_name: string; mime_type: string }[]>();
+  for (const e of await dq.listEvidenceFiles(db, commitments.map((c) => c.id))) evidence.set(e.commitment_id, [...(evidence.get(e.commitment_id) ?? []), e]);
 
   // The sheet is dated when its last entry was approved (or submitted), within the campaign.
   const stamps = registrations.map((r) => vnDate(r.status === "approved" ? (r.reviewed_at ?? r.submitted_at) : r.submitted_at)).filter((d): d is string => d !== null);
@@ -90,8 +115,8 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
     commitmentCount += own.length;
     const member = r.person_id ? memberOf.get(r.person_id) : undefined;
     const who = r.person_id ? (r.person_name ?? member?.full_name ?? "") : (r.collective_name ?? "");
-    const position = r.person_id ? positionText(member?.role ?? null, member?.title ?? null, unit.kind) : `Tập thể ${unit.selfName}`;
-    const notes = [r.status === "submitted" ? "Chờ duyệt" : null, r.submitted_late ? "Nộp trễ hạn" : null].filter(Boolean).join("; ");
+    // A collective is named in the name column already: its position is "Tập thể", not its name again.
+    const position = r.person_id ? positionText(member?.role ?? null, member?.title ?? null, unit.kind) : "Tập thể";
     const lines: TableCellContent[][] = [
       ...own.map((c) => [
         c.action,
@@ -100,7 +125,7 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
         c.place ?? "",
         period(c.start_date, c.deadline),
         c.target ?? "",
-        (evidence.get(c.id) ?? []).join("\n"),
+        evidenceText(evidence.get(c.id) ?? []),
       ]),
       ...ownModels.map((m) => [
         [{ text: "Mô hình “Dân vận khéo”: ", italic: true }, m.name],
@@ -112,11 +137,12 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
         "",
       ]),
     ];
-    // STT, name, position, note and signature span the lines of one registration.
+    // The note column is left to the clerk: the app's own states ("Chờ duyệt", "Nộp trễ hạn") are
+    // not printed in a signed sheet. STT, name, position, note and signature span the lines of one registration.
     for (const column of [0, 1, 2, 10, 11]) rowSpans.push({ row: rows.length, column, rowSpan: lines.length });
     lines.forEach((line, index) => {
       const first = index === 0;
-      rows.push([first ? String(stt) : "", first ? [{ text: who, bold: true }] : "", first ? position : "", ...line, first ? notes : "", ""]);
+      rows.push([first ? String(stt) : "", first ? [{ text: who, bold: true }] : "", first ? position : "", ...line, "", ""]);
     });
   }
 

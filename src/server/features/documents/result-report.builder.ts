@@ -77,7 +77,9 @@ export async function buildResultReportDocument(opts: { db: Db; actor: Actor; ca
   else {
     body.push({ kind: "paragraph", runs: [`Có ${s.models.count} mô hình “Dân vận khéo”:`] });
     for (const m of s.models.items) {
-      body.push({ kind: "bullet", runs: [{ text: m.name, bold: true }, ` (lĩnh vực ${lowerFirst(m.fieldLabel)}) — ${m.ownerName}${m.unitName && m.unitName !== unit.name ? `, ${m.unitName}` : ""}.`] });
+      // A collective's model is owned by the unit itself: its name once, not "Chi bộ X, Chi bộ X".
+      const where = m.unitName && m.unitName !== unit.name && m.unitName !== m.ownerName ? `, ${m.unitName}` : "";
+      body.push({ kind: "bullet", runs: [{ text: m.name, bold: true }, ` (lĩnh vực ${lowerFirst(m.fieldLabel)}) — ${m.ownerName}${where}.`] });
     }
   }
   body.push({ kind: "heading", level: 2, text: "4. Vi phạm" });
@@ -97,7 +99,8 @@ export async function buildResultReportDocument(opts: { db: Db; actor: Actor; ca
   for (const a of c.approvedItems) {
     // "Mô hình “Tuyến đường hoa…”" already says what it is.
     const label = a.subjectName.toLocaleLowerCase("vi").startsWith(a.subjectKindLabel.toLocaleLowerCase("vi")) ? [] : [`${a.subjectKindLabel}: `];
-    body.push({ kind: "bullet", runs: [...label, { text: a.subjectName, bold: true }, a.unitName && a.unitName !== unit.name ? ` (${a.unitName}).` : "."] });
+    const where = a.unitName && a.unitName !== unit.name && a.unitName !== a.subjectName ? ` (${a.unitName}).` : ".";
+    body.push({ kind: "bullet", runs: [...label, { text: a.subjectName, bold: true }, where] });
   }
 
   if (rollup && rollup.rows.length > 0) {

@@ -34,6 +34,17 @@ function itemCode(label: string | null): string | null {
   return code ? `việc làm ${code}` : label;
 }
 
+/**
+ * "Trong kỳ giám sát đã ghi nhận 4 nhận xét đối với 3 đảng viên; không có trường hợp vi phạm." —
+ * a count of none is written in words, as a clerk would, never "0 trường hợp vi phạm".
+ */
+export function findingsSummary(notes: number, violations: number, members: number): string {
+  if (notes === 0 && violations === 0) return "Trong kỳ giám sát không có nhận xét và không có trường hợp vi phạm.";
+  if (violations === 0) return `Trong kỳ giám sát đã ghi nhận ${notes} nhận xét đối với ${members} đảng viên; không có trường hợp vi phạm.`;
+  if (notes === 0) return `Trong kỳ giám sát đã ghi nhận ${violations} trường hợp vi phạm của ${members} đảng viên; không có nhận xét khác.`;
+  return `Trong kỳ giám sát đã ghi nhận ${notes} nhận xét và ${violations} trường hợp vi phạm của ${members} đảng viên.`;
+}
+
 function cellLines(parts: InlineText[][]): TableCellContent {
   return parts.flatMap((p, i) => (i === 0 ? p : ["\n", ...p]));
 }
@@ -70,7 +81,7 @@ export async function buildSupervisionReportDocument(opts: { db: Db; actor: Acto
     ...(report.summary ? textBlocks(report.summary) : []),
     {
       kind: "paragraph",
-      runs: [`Trong kỳ giám sát đã ghi nhận ${noteCount} nhận xét và ${violations.length} trường hợp vi phạm của ${new Set(findings.filter((f) => f.personId).map((f) => f.personId)).size} đảng viên.`],
+      runs: [findingsSummary(noteCount, violations.length, new Set(findings.filter((f) => f.personId).map((f) => f.personId)).size)],
     },
     { kind: "heading", level: 1, text: "II. Kết quả giám sát đối với từng đảng viên" },
   ];
