@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareNames, nameSortKey, searchKey } from "./vietnamese-text.js";
+import { compareNames, compareText, nameSortKey, searchKey, sortByText, textSortKey } from "./vietnamese-text.js";
 
 describe("searchKey", () => {
   it("drops diacritics and case, maps đ to d", () => {
@@ -28,5 +28,17 @@ describe("name collation", () => {
   it("letters decide before tones: 'Án' sorts before 'Anh'", () => {
     expect(compareNames("Lê Án", "Lê Anh")).toBeLessThan(0);
     expect(nameSortKey("Lê An") < nameSortKey("Lê Án")).toBe(true);
+  });
+});
+
+describe("sortByText", () => {
+  it("orders as compareText does, computing each key once; ties keep their order", () => {
+    const names = ["Chi bộ ấp Thạnh Hòa", "Chi bộ ấp An Nghĩa", "Chi bộ Trường Tiểu học", "Chi bộ ấp Ân", "chi bộ ấp an", "Chi bộ ấp Thiềng Liềng", "Chi bộ ấp An Nghĩa"];
+    const items = names.map((name, i) => ({ name, i }));
+    const sorted = sortByText(items, (x) => x.name);
+    expect(sorted.map((x) => x.name)).toEqual([...names].sort(compareText));
+    const twins = sorted.filter((x) => x.name === "Chi bộ ấp An Nghĩa").map((x) => x.i);
+    expect(twins).toEqual([1, 6]);
+    expect(textSortKey("Ấp Ân") > textSortKey("Ấp An")).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { MODEL_FIELDS, type ModelField } from "@domain/criteria.js";
 import { formatViDate, todayInVietnam } from "@domain/dates.js";
 import { formatPartySymbol, nextNumber } from "@domain/document-numbers.js";
 import { VIOLATION_KINDS, VIOLATION_KIND_LABELS } from "@domain/ratings.js";
-import { compareText } from "@domain/vietnamese-text.js";
+import { compareText, sortByText, textSortKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { assertCanManage, canManage, type Actor } from "../../http/actor.js";
@@ -271,7 +271,7 @@ export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string
     q.listChildReports(opts.db, ctx.campaign.id, ctx.unit.id, ctx.asOf),
   ]);
   const reports = new Map(childReports.map((r) => [r.unit_id, r]));
-  const rows = children
+  const rows = sortByText(children, (c) => c.name)
     .map((c) => {
       const b = f.branches.get(c.unit_id);
       const reporting = REPORTING_UNIT_KINDS.has(c.kind) || reports.has(c.unit_id);
@@ -284,8 +284,7 @@ export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string
         submission: reporting ? submissionState(reports.get(c.unit_id) ?? null, ctx.campaign.report_deadline) : null,
       };
     })
-    .filter((r) => r.totals.total.registered > 0 || r.submission !== null || r.reportingUnits > 0)
-    .sort((a, b) => compareText(a.unit.name, b.unit.name));
+    .filter((r) => r.totals.total.registered > 0 || r.submission !== null || r.reportingUnits > 0);
   return { ctx, criteria: f.criteriaOf(f.total), total: f.totalOf(f.total), members: f.membersOf(f.total), rows };
 }
 
@@ -384,22 +383,24 @@ export async function getSubmissions(opts: { db: Db; actor: Actor; campaignId: s
   const reports = new Map(childReports.map((r) => [r.unit_id, r]));
   const counts: SubmissionCounts = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0 };
   const rows: SubmissionRow[] = [];
-  for (const c of children) {
+  // by name the Vietnamese way (each key computed once), then id: the page cursor's order
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const ordered = children.map((c) => ({ c, key: textSortKey(c.name) })).sort((a, b) => byId(a.key, b.key) || byId(a.c.unit_id, b.c.unit_id));
+  const after = cursor ? { key: textSortKey(cursor[0]), id: cursor[1] } : null;
+  for (const { c, key } of ordered) {
     const branch = countsOf(f.branches.get(c.unit_id));
     if (branch.expected === 0) continue;
     for (const k of Object.keys(counts) as (keyof SubmissionCounts)[]) counts[k] += branch[k];
     if (opts.filter === "missing" && branch.missing === 0) continue;
     if (opts.filter === "late" && branch.late === 0) continue;
+    if (after && (byId(key, after.key) || byId(c.unit_id, after.id)) <= 0) continue;
     const report = reports.get(c.unit_id) ?? null;
     const state = REPORTING_UNIT_KINDS.has(c.kind) || report ? submissionState(report, deadline) : null;
     const below = belowOf(branch, state);
     rows.push({ unit: c, report, state, overdue: deadlinePassed && (state === "not_started" || state === "draft"), below: below.expected > 0 ? below : null });
   }
-  const order = (a: { name: string; id: string }, b: { name: string; id: string }) => compareText(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  rows.sort((a, b) => order({ name: a.unit.name, id: a.unit.unit_id }, { name: b.unit.name, id: b.unit.unit_id }));
-  const from = cursor ? rows.filter((r) => order({ name: r.unit.name, id: r.unit.unit_id }, { name: cursor[0], id: cursor[1] }) > 0) : rows;
-  const page = from.slice(0, opts.limit);
-  const nextCursor = from.length > opts.limit ? encodeCursor(page[page.length - 1]!) : null;
+  const page = rows.slice(0, opts.limit);
+  const nextCursor = rows.length > opts.limit ? encodeCursor(page[page.length - 1]!) : null;
   return { ctx, counts, rows: page, nextCursor, filter: opts.filter, deadlinePassed };
 }
 
