@@ -182,7 +182,7 @@ export const RegistrationDetail = z.object({
   models: z.array(ModelView),
   /** Mandatory sub-items (IV.2) this individual sheet does not contain yet. */
   missingMandatory: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), postProgress: z.boolean() }),
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), withdraw: z.boolean(), review: z.boolean(), postProgress: z.boolean() }),
 });
 
 export const SheetRow = z.object({

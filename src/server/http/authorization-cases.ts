@@ -364,6 +364,7 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
     };
   },
   "POST /api/registrations/:id/submit": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [404] }),
+  "POST /api/registrations/:id/withdraw": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).submittedRegistrationId}/withdraw`, expect: [404] }),
   "POST /api/registrations/:id/approve": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: `/api/registrations/${(await regs(f)).submittedRegistrationId}/approve`, expect: [404] }),
   "POST /api/registrations/approve": async (f) => ({ as: "thanhhoa.bithu", method: "POST", url: "/api/registrations/approve", body: { ids: [(await regs(f)).submittedRegistrationId] }, expect: [404] }),
   "POST /api/registrations/:id/return": async (f) => ({
@@ -593,6 +594,8 @@ export const MEMBER_TO_MEMBER_CASES: Record<string, CaseFactory> = {
     };
   },
   "POST /api/registrations/:id/submit": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/submit`, expect: [404] }),
+  // th.gv02's submitted sheet, withdrawn by th.gv01
+  "POST /api/registrations/:id/withdraw": async (f) => ({ as: "th.gv01", method: "POST", url: `/api/registrations/${(await regs(f)).submittedRegistrationId}/withdraw`, expect: [404] }),
   "GET /api/registrations/:id/timeline": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/registrations/${(await regs(f)).teacherRegistrationId}/timeline`, expect: [404] }),
   "GET /api/commitments/:id/progress": async (f) => ({ as: "th.gv02", method: "GET", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, expect: [404] }),
   "POST /api/commitments/:id/progress": async (f) => ({ as: "th.gv02", method: "POST", url: `/api/commitments/${(await regs(f)).teacherCommitmentId}/progress`, body: {}, expect: [404] }),

@@ -97,6 +97,11 @@ export function useSubmitRegistration() {
   return useRegistrationMutation((id: string) => api<{ late: boolean }>(`/api/registrations/${id}/submit`, { method: "POST" }));
 }
 
+/** "Rút lại": the author takes a submitted sheet, not yet reviewed, back to draft. */
+export function useWithdrawRegistration() {
+  return useRegistrationMutation((id: string) => api<void>(`/api/registrations/${id}/withdraw`, { method: "POST" }));
+}
+
 export function useApproveRegistration() {
   return useRegistrationMutation((id: string) => api<void>(`/api/registrations/${id}/approve`, { method: "POST" }));
 }

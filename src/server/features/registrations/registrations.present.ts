@@ -68,7 +68,7 @@ export function presentRegistrationDetail(d: {
   commitments: CommitmentRow[];
   models: ModelRow[];
   missingMandatory: { id: string; code: string; title: string }[];
-  can: { edit: boolean; submit: boolean; review: boolean; postProgress: boolean };
+  can: { edit: boolean; submit: boolean; withdraw: boolean; review: boolean; postProgress: boolean };
   today: string;
 }): z.infer<typeof RegistrationDetail> {
   const { reg } = d;

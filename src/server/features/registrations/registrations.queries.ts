@@ -294,6 +294,16 @@ export async function markSubmitted(db: Queryable, id: string, from: string[], l
   return rows.length > 0;
 }
 
+/** A submitted sheet back to draft, only while it waits for review; its first submission (and lateness) is kept. */
+export async function markWithdrawn(db: Queryable, id: string) {
+  const rows = await db.query(
+    `UPDATE registrations SET status = 'draft', submitted_at = NULL, updated_at = now()
+      WHERE id = $1 AND status = 'submitted' RETURNING id`,
+    [id],
+  );
+  return rows.length > 0;
+}
+
 export async function markReviewed(db: Queryable, id: string, status: "approved" | "returned", accountId: string, reason: string | null) {
   const rows = await db.query(
     `UPDATE registrations SET status = $2, reviewed_at = now(), reviewed_by = $3, return_reason = COALESCE($4, return_reason), updated_at = now()

@@ -99,6 +99,15 @@ export const registrationsRoutes: Feature = (app, { db }) => {
   );
 
   app.post(
+    "/api/registrations/:id/withdraw",
+    { schema: { tags, summary: "Rút lại bảng đăng ký đã gửi (chưa được duyệt) về bản nháp", params: IdParams } },
+    async (req, reply) => {
+      await svc.withdrawRegistration({ db, actor: actorOf(req), id: req.params.id });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
     "/api/registrations/:id/approve",
     { schema: { tags, summary: "Duyệt bảng đăng ký", params: IdParams } },
     async (req, reply) => {

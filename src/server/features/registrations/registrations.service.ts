@@ -142,6 +142,7 @@ export async function getRegistrationDetail(opts: { db: Db; actor: Actor; id: st
     can: {
       edit: author && open && isEditable(reg.status),
       submit: author && open && isEditable(reg.status),
+      withdraw: author && open && reg.status === "submitted",
       review,
       postProgress: canPostProgress(actor, reg) && reg.status === "approved",
     },
@@ -369,6 +370,26 @@ export async function submitRegistration(opts: { db: Db; actor: Actor; id: strin
       after: { status: "submitted", late: after.submitted_late, resubmission: reg.status === "returned" },
     });
     return { late: after.submitted_late };
+  });
+}
+
+/**
+ * "Rút lại": the author takes a submitted sheet back to draft while it waits for review, to correct
+ * it before sending again; once approved or returned it cannot be withdrawn (409). The first
+ * submission, and so its lateness, is kept.
+ */
+export async function withdrawRegistration(opts: { db: Db; actor: Actor; id: string }) {
+  const { db, actor, id } = opts;
+  const { reg, campaign } = await loadRegistration(db, actor, id);
+  if (!canAuthor(actor, reg, holdsAnyPosition(actor, reg.unit_id))) {
+    throw forbidden(reg.person_id ? "Bạn chỉ được rút lại bảng đăng ký của chính mình" : "Chỉ Bí thư hoặc người quản lý đơn vị mới rút lại bảng đăng ký của tập thể");
+  }
+  if (reg.status === "approved") throw conflict("Bảng đăng ký đã được duyệt, không rút lại được");
+  if (reg.status !== "submitted") throw conflict(reg.status === "returned" ? "Bảng đăng ký đã bị trả lại, hãy sửa rồi gửi lại" : "Bảng đăng ký chưa gửi, không có gì để rút lại");
+  assertOpen(campaign);
+  await db.transaction(async (tx) => {
+    if (!(await q.markWithdrawn(tx, id))) throw conflict("Bảng đăng ký vừa được duyệt hoặc trả lại, không rút lại được");
+    await recordAction(tx, actor, { action: "registration.withdraw", subjectType: "registration", subjectId: id, unitId: reg.unit_id, before: { status: "submitted" }, after: { status: "draft" } });
   });
 }
 

@@ -51,7 +51,7 @@ describe("creating a registration sheet", () => {
     expect(d.body.commitments.map((x: { itemCode: string }) => x.itemCode)).toEqual(["III.2", "IV.2"]);
     expect(d.body.commitments[1]).toMatchObject({ action: "Chấp hành nghiêm luật giao thông", target: "0 lỗi vi phạm", deadline: "2026-11-30", status: "not_started" });
     expect(d.body.models[0]).toMatchObject({ field: "culture_society", fieldLabel: "Văn hóa - xã hội" });
-    expect(d.body.can).toEqual({ edit: true, submit: true, review: false, postProgress: false });
+    expect(d.body.can).toEqual({ edit: true, submit: true, withdraw: false, review: false, postProgress: false });
     const rows = await audit("registration.create", r.body.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.actor_username).toBe("th.gv01");
@@ -334,6 +334,44 @@ describe("approving several sheets at once", () => {
   });
 });
 
+describe("withdrawing a submitted sheet", () => {
+  it("the member takes his sheet back to draft while it waits for review, audited; then edits and sends it again; not once it is reviewed (409)", async () => {
+    const c = await newCampaign();
+    const id = await createOwn("th.gv06", c);
+    const gv = await as("th.gv06");
+    const bithu = await as("th.bithu");
+
+    const draft = await gv.post(`/api/registrations/${id}/withdraw`);
+    expect(draft.status).toBe(409);
+    expect(draft.body.error.message).toBe("Bảng đăng ký chưa gửi, không có gì để rút lại");
+
+    expect((await gv.post(`/api/registrations/${id}/submit`)).status).toBe(200);
+    expect((await gv.get(`/api/registrations/${id}`)).body.can).toMatchObject({ edit: false, submit: false, withdraw: true });
+    // nobody else withdraws it: the secretary (not its author) 403, a colleague and another cell 404
+    expect((await bithu.post(`/api/registrations/${id}/withdraw`)).status).toBe(403);
+    expect((await (await as("th.gv07")).post(`/api/registrations/${id}/withdraw`)).status).toBe(404);
+    expect((await (await as("thanhhoa.bithu")).post(`/api/registrations/${id}/withdraw`)).status).toBe(404);
+
+    expect((await gv.post(`/api/registrations/${id}/withdraw`)).status).toBe(204);
+    const back = (await gv.get(`/api/registrations/${id}`)).body;
+    expect(back).toMatchObject({ status: "draft", submittedAt: null });
+    expect(back.can).toMatchObject({ edit: true, submit: true, withdraw: false });
+    const rows = await audit("registration.withdraw", id);
+    expect(rows.map((r) => [r.actor_username, r.after])).toEqual([["th.gv06", { status: "draft" }]]);
+    // the secretary has nothing to review any more
+    expect((await bithu.post(`/api/registrations/${id}/approve`)).status).toBe(409);
+
+    expect((await gv.put(`/api/registrations/${id}`, { commitments: [commitment(c, "IV.2"), commitment(c, "I.1")] })).status).toBe(204);
+    expect((await gv.post(`/api/registrations/${id}/submit`)).status).toBe(200);
+    expect((await bithu.post(`/api/registrations/${id}/approve`)).status).toBe(204);
+    const late = await gv.post(`/api/registrations/${id}/withdraw`);
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe("Bảng đăng ký đã được duyệt, không rút lại được");
+    expect((await gv.get(`/api/registrations/${id}`)).body.status).toBe("approved");
+    expect(await audit("registration.withdraw", id)).toHaveLength(1);
+  });
+});
+
 describe("submit → approve / return → revise → resubmit", () => {
   it("runs the whole workflow with notifications, audit rows and forbidden transitions", async () => {
     const c = await newCampaign();
@@ -390,7 +428,7 @@ describe("submit → approve / return → revise → resubmit", () => {
     expect((await bithu.post(`/api/registrations/${id}/approve`)).status).toBe(204);
     const d2 = (await gv.get(`/api/registrations/${id}`)).body;
     expect(d2).toMatchObject({ status: "approved", statusLabel: "Đã duyệt" });
-    expect(d2.can).toEqual({ edit: false, submit: false, review: false, postProgress: true });
+    expect(d2.can).toEqual({ edit: false, submit: false, withdraw: false, review: false, postProgress: true });
     const locked = await gv.put(`/api/registrations/${id}`, { commitments: [commitment(c, "IV.2")] });
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe("LOCKED");

@@ -1,9 +1,9 @@
-import { CheckOutlined, EditOutlined, LineChartOutlined, RollbackOutlined, SendOutlined } from "@ant-design/icons";
+import { CheckOutlined, EditOutlined, LineChartOutlined, RollbackOutlined, SendOutlined, UndoOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage } from "@web/api/client";
-import { useApproveRegistration, useRegistration, useReturnRegistration, useSubmitRegistration, type Commitment, type Registration } from "@web/api/registrations";
+import { useApproveRegistration, useRegistration, useReturnRegistration, useSubmitRegistration, useWithdrawRegistration, type Commitment, type Registration } from "@web/api/registrations";
 import { FormModal } from "@web/components/form-modal";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
@@ -113,6 +113,20 @@ function Actions({ reg, onReturn }: { reg: Registration; onReturn: () => void })
   const { message, modal } = App.useApp();
   const submit = useSubmitRegistration();
   const approve = useApproveRegistration();
+  const withdraw = useWithdrawRegistration();
+  /** Asks first, then runs the action and says how it went. */
+  const confirmThen = (title: string, content: string, okText: string, run: () => Promise<unknown>, done: string) =>
+    modal.confirm({
+      title,
+      content,
+      okText,
+      cancelText: "Hủy",
+      onOk: () =>
+        run().then(
+          () => void message.success(done),
+          (e: unknown) => void message.error(errorMessage(e)),
+        ),
+    });
   return (
     <>
       {reg.can.edit && (
@@ -135,6 +149,22 @@ function Actions({ reg, onReturn }: { reg: Registration; onReturn: () => void })
           {reg.status === "returned" ? "Gửi duyệt lại" : "Gửi duyệt"}
         </Button>
       )}
+      {reg.can.withdraw && (
+        <Button
+          icon={<UndoOutlined aria-hidden />}
+          onClick={() =>
+            confirmThen(
+              "Rút lại bảng đăng ký?",
+              "Bảng đăng ký trở về bản nháp để sửa, rồi gửi duyệt lại. Chỉ rút lại được khi Bí thư chưa duyệt hoặc trả lại.",
+              "Rút lại",
+              () => withdraw.mutateAsync(reg.id),
+              "Đã rút lại bảng đăng ký về bản nháp",
+            )
+          }
+        >
+          Rút lại
+        </Button>
+      )}
       {reg.can.review && (
         <>
           <Button
@@ -142,17 +172,13 @@ function Actions({ reg, onReturn }: { reg: Registration; onReturn: () => void })
             icon={<CheckOutlined aria-hidden />}
             loading={approve.isPending}
             onClick={() =>
-              modal.confirm({
-                title: "Duyệt bảng đăng ký?",
-                content: `Bảng đăng ký của ${reg.displayName} sẽ không sửa được nữa; từ đó có thể cập nhật tiến độ.`,
-                okText: "Duyệt bảng đăng ký",
-                cancelText: "Hủy",
-                onOk: () =>
-                  approve.mutateAsync(reg.id).then(
-                    () => void message.success("Đã duyệt bảng đăng ký"),
-                    (e: unknown) => void message.error(errorMessage(e)),
-                  ),
-              })
+              confirmThen(
+                "Duyệt bảng đăng ký?",
+                `Bảng đăng ký của ${reg.displayName} sẽ không sửa được nữa; từ đó có thể cập nhật tiến độ.`,
+                "Duyệt bảng đăng ký",
+                () => approve.mutateAsync(reg.id),
+                "Đã duyệt bảng đăng ký",
+              )
             }
           >
             Duyệt
