@@ -61,6 +61,8 @@ function body(code: ErrorCode, message: string, details?: ErrorDetail[]) {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
+      // a busy worker pool frees up within seconds: tell clients and proxies when to try again (RFC 9110 §10.2.3)
+      if (err.code === "BUSY") void reply.header("retry-after", "30");
       return reply.status(err.status).send(body(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

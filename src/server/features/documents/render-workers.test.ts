@@ -69,6 +69,7 @@ describe("a full pool", () => {
     const busy = await bithu.get(url);
     expect(busy.status).toBe(503);
     expect(busy.body.error).toEqual({ code: "BUSY", message: "Hệ thống đang bận xuất văn bản, vui lòng thử lại sau ít phút" });
+    expect(busy.headers["retry-after"]).toBe("30");
     // the request thread is free: other requests are answered while the worker renders
     const health = await anonymous(ctx.app).get("/api/health");
     expect(health.status).toBe(200);
