@@ -136,6 +136,11 @@ export interface OfficialDocument {
   /** Title for file metadata and the file name; defaults to the type name and the subject. */
   readonly title?: string;
   readonly header: DocumentHeader;
+  /**
+   * Not yet issued, submitted or approved: the renderers print the `DỰ THẢO` mark under the number
+   * line (`DRAFT_MARK` in document-style.ts), and the builder leaves number and date blank.
+   */
+  readonly draft?: boolean;
   /** `KẾ HOẠCH`, `BÁO CÁO`, `TỜ TRÌNH`, `BẢNG ĐĂNG KÝ`… */
   readonly typeName: string;
   /** Trích yếu, one entry per printed line. May be empty. */

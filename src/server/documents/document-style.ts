@@ -78,6 +78,17 @@ export const STATE_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 /** The separator under a Party document's subject line. */
 export const PARTY_SUBJECT_RULE = '-----';
 
+/**
+ * The mark of a document not yet issued. Thông tư 01/2011/TT-BNV (thể thức văn bản hành chính),
+ * "chỉ dẫn về dự thảo văn bản": the word `dự thảo` in capitals, 13–14 pt, upright, bold, in a
+ * single-line rectangle, right under the number and symbol line. Nghị định 30/2020/NĐ-CP, which
+ * replaced it, and Hướng dẫn 36-HD/VPTW give no other place, and offices keep this one for Party
+ * documents too; the renderers print it at the number line's size (14 pt Party, 13 pt State).
+ */
+export const DRAFT_MARK = 'DỰ THẢO';
+/** Width of the rectangle around {@link DRAFT_MARK}, in mm. */
+export const DRAFT_MARK_BOX_MM = 30;
+
 /** First-line indent of body paragraphs, in mm. */
 export const FIRST_LINE_INDENT_MM = 10;
 /** Space before each body paragraph, in points. */

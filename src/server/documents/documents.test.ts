@@ -13,7 +13,7 @@ import type { OfficialDocument } from './document-model.js';
 import { extractPdfText } from './pdf-text.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
-import { sampleApologySlip, sampleCellPlan, sampleRegistrationSheet } from './samples.js';
+import { sampleApologySlip, sampleCellPlan, sampleDraftApologySlip, sampleDraftCellPlan, sampleRegistrationSheet } from './samples.js';
 
 async function documentXml(buffer: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);
@@ -284,5 +284,27 @@ describe('minimal documents', () => {
     expect(text).toContain(squash('CHI BỘ ẤP THẠNH BÌNH'));
     expect(text).toContain(squash('BÁO CÁO'));
     expect(text).toContain(squash('Nguyễn Văn A'));
+  });
+});
+
+describe('the DỰ THẢO mark of a draft', () => {
+  it('prints DỰ THẢO bold in a box under the number line, Party and State, in DOCX and PDF; an issued document has none', async () => {
+    for (const [draft, issued, numberLine] of [
+      [sampleDraftCellPlan, sampleCellPlan, 'Số     -KH/CB'],
+      [sampleDraftApologySlip, sampleApologySlip, 'Số:     /PXL-UBND'],
+    ] as const) {
+      const xml = await documentXml(await renderDocx(draft));
+      const mark = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes('>DỰ THẢO<'));
+      expect(mark, draft.format).toBeDefined();
+      expect(mark).toContain('<w:b/>');
+      for (const side of ['top', 'bottom', 'left', 'right']) expect(mark).toMatch(new RegExp(`<w:${side} w:val="single"`));
+      expect(xml.indexOf('>DỰ THẢO<')).toBeGreaterThan(xml.indexOf(numberLine));
+      const pdf = squash(extractPdfText(await renderPdf(draft)));
+      expect(pdf).toContain(squash('DỰ THẢO'));
+      expect(pdf.indexOf(squash('DỰ THẢO'))).toBeGreaterThan(pdf.indexOf(squash(numberLine)));
+
+      expect(await documentXml(await renderDocx(issued))).not.toContain('DỰ THẢO');
+      expect(extractPdfText(await renderPdf(issued))).not.toContain('DỰ THẢO');
+    }
   });
 });

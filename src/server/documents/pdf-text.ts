@@ -17,7 +17,7 @@ function parseObjects(pdf: Buffer): Map<number, PdfObject> {
   const header = /(\d+)\s+\d+\s+obj\b/g;
   for (let match = header.exec(text); match !== null; match = header.exec(text)) {
     const start = match.index + match[0].length;
-    const end = text.indexOf('endobj', start);
+    let end = text.indexOf('endobj', start);
     if (end < 0) break;
     const body = text.slice(start, end);
     const streamAt = body.search(/\bstream\r?\n/);
@@ -27,10 +27,14 @@ function parseObjects(pdf: Buffer): Map<number, PdfObject> {
     } else {
       const dict = body.slice(0, streamAt);
       const dataStart = start + streamAt + (body.startsWith('stream\r\n', streamAt) ? 8 : 7);
-      const dataEnd = text.lastIndexOf('endstream', end);
+      // Compressed bytes (an embedded font subset) may happen to spell "endobj": trust a direct
+      // /Length, and look for the object's end after the data.
+      const length = /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(dict);
+      if (length) end = Math.max(end, text.indexOf('endobj', dataStart + Number(length[1])));
+      const dataEnd = length ? dataStart + Number(length[1]) : text.lastIndexOf('endstream', end);
       let raw = pdf.subarray(dataStart, dataEnd);
-      if (raw.at(-1) === 0x0a) raw = raw.subarray(0, -1);
-      if (raw.at(-1) === 0x0d) raw = raw.subarray(0, -1);
+      if (!length && raw.at(-1) === 0x0a) raw = raw.subarray(0, -1);
+      if (!length && raw.at(-1) === 0x0d) raw = raw.subarray(0, -1);
       const stream = /\/Filter\s*\/FlateDecode/.test(dict) ? inflateSync(raw) : raw;
       object = { dict, stream };
     }

@@ -46,6 +46,8 @@ import type {
   TextRunSpec,
 } from './document-model.js';
 import {
+  DRAFT_MARK,
+  DRAFT_MARK_BOX_MM,
   FIRST_LINE_INDENT_MM,
   FORMAT_STYLES,
   HEADER_DISTANCE_MM,
@@ -199,11 +201,24 @@ function layoutTable(
   });
 }
 
+/** `DỰ THẢO` bold in a single-line box, centred in a column `widthMm` wide (see DRAFT_MARK). */
+function draftMark(widthMm: number, style: FormatStyle): Paragraph {
+  const side = Math.max(0, (widthMm - DRAFT_MARK_BOX_MM) / 2);
+  const edge: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
+  return new Paragraph({
+    children: runs({ text: DRAFT_MARK }, { size: style.numberSize, bold: true }),
+    alignment: AlignmentType.CENTER,
+    spacing: { before: ptTwips(6), after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    indent: { left: twips(side), right: twips(side) },
+    border: { top: edge, bottom: edge, left: edge, right: edge },
+  });
+}
+
 function bodyLines(text: string): string[] {
   return text.split('\n').map((part) => part.trim()).filter((part) => part !== '');
 }
 
-function partyHeader(header: DocumentHeader, page: ResolvedPage, style: FormatStyle): Table {
+function partyHeader(header: DocumentHeader, draft: boolean, page: ResolvedPage, style: FormatStyle): Table {
   const left: Paragraph[] = [];
   if (header.superiorBody !== undefined && header.superiorBody.trim() !== '') {
     for (const text of bodyLines(header.superiorBody)) {
@@ -215,6 +230,7 @@ function partyHeader(header: DocumentHeader, page: ResolvedPage, style: FormatSt
   }
   left.push(line('*', { size: style.issuingBodySize }, { align: 'center' }));
   left.push(line(header.numberLine, { size: style.numberSize }, { align: 'center' }));
+  if (draft) left.push(draftMark(page.textWidthMm * style.headerLeftShare, style));
 
   const right: Paragraph[] = [
     line(PARTY_TITLE, { size: style.nationalTitleSize, bold: true, underline: true }, { align: 'center' }),
@@ -223,7 +239,7 @@ function partyHeader(header: DocumentHeader, page: ResolvedPage, style: FormatSt
   return layoutTable(page, style.headerLeftShare, left, right);
 }
 
-function stateHeader(header: DocumentHeader, page: ResolvedPage, style: FormatStyle): Table {
+function stateHeader(header: DocumentHeader, draft: boolean, page: ResolvedPage, style: FormatStyle): Table {
   const leftWidthMm = page.textWidthMm * style.headerLeftShare;
   const left: Paragraph[] = [];
   if (header.superiorBody !== undefined && header.superiorBody.trim() !== '') {
@@ -236,6 +252,7 @@ function stateHeader(header: DocumentHeader, page: ResolvedPage, style: FormatSt
   }
   left.push(shortRule(leftWidthMm, STATE_SHORT_RULE_MM));
   left.push(line(header.numberLine, { size: style.numberSize }, { align: 'center', before: 6 }));
+  if (draft) left.push(draftMark(leftWidthMm, style));
 
   const right: Paragraph[] = [
     line(STATE_TITLE, { size: style.nationalTitleSize, bold: true }, { align: 'center' }),
@@ -428,7 +445,8 @@ function pageNumberHeader(style: FormatStyle): Header {
 export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   const page = resolvePage(doc);
   const style = FORMAT_STYLES[doc.format];
-  const header = doc.format === 'party' ? partyHeader(doc.header, page, style) : stateHeader(doc.header, page, style);
+  const draft = doc.draft === true;
+  const header = doc.format === 'party' ? partyHeader(doc.header, draft, page, style) : stateHeader(doc.header, draft, page, style);
   const closing = layoutTable(
     page,
     style.closingLeftShare,

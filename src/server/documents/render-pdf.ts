@@ -30,6 +30,8 @@ import type {
   TextRunSpec,
 } from './document-model.js';
 import {
+  DRAFT_MARK,
+  DRAFT_MARK_BOX_MM,
   FIRST_LINE_INDENT_MM,
   FORMAT_STYLES,
   HEADER_DISTANCE_MM,
@@ -152,11 +154,31 @@ function issuingBodyLines(header: DocumentHeader, style: FormatStyle): Content[]
   return out;
 }
 
-function partyHeader(header: DocumentHeader, page: ResolvedPage, style: FormatStyle): Content {
+/** `DỰ THẢO` bold in a single-line box, centred in a column `widthPt` wide (see DRAFT_MARK). */
+function draftMark(widthPt: number, style: FormatStyle): Content {
+  const box = pt(DRAFT_MARK_BOX_MM);
+  const side = Math.max(0, (widthPt - box) / 2);
+  return {
+    columns: [
+      { width: side, text: '' },
+      {
+        width: box,
+        table: { widths: ['*'], body: [[{ text: DRAFT_MARK, bold: true, fontSize: style.numberSize, alignment: 'center' }]] },
+        layout: { hLineWidth: () => 0.75, vLineWidth: () => 0.75, paddingTop: () => 1, paddingBottom: () => 1 },
+      },
+      { width: side, text: '' },
+    ],
+    columnGap: 0,
+    margin: [0, 6, 0, 0],
+  };
+}
+
+function partyHeader(header: DocumentHeader, draft: boolean, page: ResolvedPage, style: FormatStyle): Content {
   const left: Content[] = [
     ...issuingBodyLines(header, style),
     line('*', { size: style.issuingBodySize }, { align: 'center' }),
     line(header.numberLine, { size: style.numberSize }, { align: 'center' }),
+    ...(draft ? [draftMark(pt(page.textWidthMm) * style.headerLeftShare, style)] : []),
   ];
   const right: Content[] = [
     line(PARTY_TITLE, { size: style.nationalTitleSize, bold: true, underline: true }, { align: 'center' }),
@@ -165,12 +187,13 @@ function partyHeader(header: DocumentHeader, page: ResolvedPage, style: FormatSt
   return twoColumns(page, style.headerLeftShare, left, right);
 }
 
-function stateHeader(header: DocumentHeader, page: ResolvedPage, style: FormatStyle): Content {
+function stateHeader(header: DocumentHeader, draft: boolean, page: ResolvedPage, style: FormatStyle): Content {
   const leftWidth = pt(page.textWidthMm) * style.headerLeftShare;
   const left: Content[] = [
     ...issuingBodyLines(header, style),
     shortRule(leftWidth, pt(STATE_SHORT_RULE_MM), 4, 0),
     line(header.numberLine, { size: style.numberSize }, { align: 'center', before: 6 }),
+    ...(draft ? [draftMark(leftWidth, style)] : []),
   ];
   const right: Content[] = [
     line(STATE_TITLE, { size: style.nationalTitleSize, bold: true }, { align: 'center' }),
@@ -355,7 +378,8 @@ export function pdfDefinition(doc: OfficialDocument, options: RenderPdfOptions =
   const page = resolvePage(doc);
   const style = FORMAT_STYLES[doc.format];
   const { margins } = page;
-  const header = doc.format === 'party' ? partyHeader(doc.header, page, style) : stateHeader(doc.header, page, style);
+  const draft = doc.draft === true;
+  const header = doc.format === 'party' ? partyHeader(doc.header, draft, page, style) : stateHeader(doc.header, draft, page, style);
   const closing: ContentColumns = {
     ...twoColumns(page, style.closingLeftShare, recipientLines(doc.recipients, style), signatureLines(doc.signature, style)),
     unbreakable: true,

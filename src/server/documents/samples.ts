@@ -222,9 +222,26 @@ export const sampleApologySlip: OfficialDocument = {
   recipients: { lines: ['- Như trên;', '- Bộ phận Một cửa;', '- Lưu: VT, BPMC.'] },
 };
 
+/** The cell plan before it is issued: the `DỰ THẢO` mark, number and date left blank, not signed. */
+export const sampleDraftCellPlan: OfficialDocument = {
+  ...sampleCellPlan,
+  draft: true,
+  header: { ...sampleCellPlan.header, numberLine: 'Số     -KH/CB', placeAndDate: 'Thạnh An, ngày     tháng     năm' },
+  signature: { titleLines: sampleCellPlan.signature.titleLines, signerName: sampleCellPlan.signature.signerName },
+};
+
+/** The apology slip as a draft, for the State header's `DỰ THẢO` mark. */
+export const sampleDraftApologySlip: OfficialDocument = {
+  ...sampleApologySlip,
+  draft: true,
+  header: { ...sampleApologySlip.header, numberLine: 'Số:     /PXL-UBND', placeAndDate: 'Thạnh An, ngày     tháng     năm' },
+};
+
 /** Every sample with a file-name slug, for the preview script and the tests. */
 export const sampleDocuments: readonly { readonly slug: string; readonly model: OfficialDocument }[] = [
   { slug: 'ke-hoach-chi-bo', model: sampleCellPlan },
+  { slug: 'ke-hoach-chi-bo-du-thao', model: sampleDraftCellPlan },
   { slug: 'bang-dang-ky', model: sampleRegistrationSheet },
   { slug: 'phieu-xin-loi', model: sampleApologySlip },
+  { slug: 'phieu-xin-loi-du-thao', model: sampleDraftApologySlip },
 ];

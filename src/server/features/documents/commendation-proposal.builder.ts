@@ -37,9 +37,12 @@ export async function buildCommendationProposalDocument(opts: { db: Db; actor: A
   if (!campaign || !(await reads.isUnitInCampaign(db, campaign.unit_id, unitId, todayInVietnam()))) throw notFound("Không tìm thấy phong trào thi đua");
   const proposals = items.map((i) => i.row).filter((r) => r.unit_id === unitId && r.status !== "declined");
 
+  // A proposal is sent to the committee when it is made: the tờ trình stands once it lists one, and
+  // is an undated DỰ THẢO before.
   const latest = proposals.map((p) => vnDate(p.created_at)!).sort().at(-1);
-  const date = latest ? clampDate(latest, campaign.period_start, todayInVietnam()) : campaignNamingDate(campaign);
-  const unit = await loadDocumentUnit(db, unitId, date);
+  const date = latest ? clampDate(latest, campaign.period_start, todayInVietnam()) : null;
+  const namedOn = date ?? campaignNamingDate(campaign);
+  const unit = await loadDocumentUnit(db, unitId, namedOn);
   const superior = unit.parentName ?? "";
   const count = (kind: string) => proposals.filter((p) => p.subject_kind === kind).length;
   const parts = [
@@ -89,15 +92,16 @@ export async function buildCommendationProposalDocument(opts: { db: Db; actor: A
   }
   body.push({ kind: "paragraph", runs: [`Kính trình ${superior} xem xét, quyết định./.`] });
 
-  const office = unit.parentId ? await findMassMobilizationOffice(db, unit.parentId, date) : null;
+  const office = unit.parentId ? await findMassMobilizationOffice(db, unit.parentId, namedOn) : null;
   return {
     model: {
       format: "party",
       header: partyHeader(unit, numberLine(null, "TTr", unit.symbolCode), date),
+      ...(date ? {} : { draft: true }),
       typeName: "TỜ TRÌNH",
       subjectLines: ["Về việc đề nghị tuyên dương gương điển hình tiên tiến", `trong thực hiện ${topic}`],
       body,
-      signature: unitSignature(unit.kind, await signerOf(db, unitId, date)),
+      signature: unitSignature(unit.kind, await signerOf(db, unitId, namedOn)),
       recipients: { lines: recipientLines(["Như trên", office ? (office.short_name ?? office.name) : null], unit.kind) },
     },
     fileTitle: `Tờ trình đề nghị tuyên dương - ${upperFirst(unit.name)} - ${campaign.year}`,

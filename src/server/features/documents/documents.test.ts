@@ -174,7 +174,7 @@ describe("Kế hoạch (plan)", () => {
 describe("Bảng đăng ký (registration sheet)", () => {
   const url = () => `/api/campaigns/${campaign2020}/units/${unit("cb-tieu-hoc-thanh-an")}/registrations`;
 
-  it("lists every submitted or approved action and model in the Party columns, landscape, with the cell's signature", async () => {
+  it("lists every submitted or approved action and model in the Party columns, landscape, with the cell's signature (a draft while one awaits approval)", async () => {
     const d = await both("th.bithu", url());
     expect(d.docxName).toBe("Bảng đăng ký - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
     expect(d.docx.xml).toMatch(LANDSCAPE);
@@ -185,11 +185,11 @@ describe("Bảng đăng ký (registration sheet)", () => {
          FROM registrations r WHERE r.campaign_id = $1 AND r.unit_id = $2 AND r.status IN ('approved', 'submitted')`,
       [campaign2020, unit("cb-tieu-hoc-thanh-an")],
     );
-    const dateLine = formatDocumentDateLine("Thạnh An", todayInVietnam(expected[0]!.latest));
-    const HEAD = ["ĐẢNG ỦY XÃ THẠNH AN", "CHI BỘ TRƯỜNG TIỂU HỌC", "ĐẢNG CỘNG SẢN VIỆT NAM", dateLine, "BẢNG ĐĂNG KÝ", "Việc làm thiết thực, mô hình “Dân vận khéo” của cán bộ, đảng viên"];
+    // Phạm Thị Hoa's sheet still awaits approval: the sheet is a draft, its date left blank.
+    const HEAD = ["ĐẢNG ỦY XÃ THẠNH AN", "CHI BỘ TRƯỜNG TIỂU HỌC", "DỰ THẢO", "ĐẢNG CỘNG SẢN VIỆT NAM", "BẢNG ĐĂNG KÝ", "Việc làm thiết thực, mô hình “Dân vận khéo” của cán bộ, đảng viên"];
     const COLUMNS = ["STT", "Họ và tên", "Chức vụ/đơn vị", "Việc làm thiết thực/mô hình", "Tiêu chí/lĩnh vực", "Nội dung và cách thực hiện", "Địa điểm", "Thời gian", "Chỉ tiêu", "Minh chứng", "Ghi chú", "Ký tên"];
     const END = ["T/M CHI BỘ", "BÍ THƯ", "Lê Hữu Bình", "Nơi nhận:", "- Đảng ủy xã Thạnh An;", "- TTKV xã;", "- Lưu HSCB."];
-    expectDocxContains(d.docx.text, [...HEAD, ...COLUMNS, ...END, "Tổng số: "]);
+    expectDocxContains(d.docx.text, [...HEAD, "Thạnh An, ngày     tháng     năm", ...COLUMNS, ...END, "Tổng số: "]);
     expectPdfContains(d.pdf, [...HEAD, ...COLUMNS, ...END, "Lê Hữu Bình", "Bí thư Chi bộ, Hiệu trưởng"]);
 
     const rows = tableRows(d.docx.xml, "Việc làm thiết thực/mô hình");
@@ -420,5 +420,77 @@ describe("Bảng tổng hợp đánh giá, xếp loại (evaluation summary)", (
 
   it("another cell gets 404", async () => {
     expect((await (await as("thanhhoa.bithu")).get(`/api/evaluations/${await evaluationId()}/export.docx`)).status).toBe(404);
+  });
+});
+
+describe("Dự thảo: every document not yet issued, submitted or approved", () => {
+  const DRAFT_MARK = "DỰ THẢO";
+  const BLANK_DATE = "Thạnh An, ngày     tháng     năm";
+  const school = () => unit("cb-tieu-hoc-thanh-an");
+  const draftOf = (d: { docx: { text: string }; pdf: string }) => ({ docx: d.docx.text.includes(DRAFT_MARK), pdf: squash(d.pdf).includes(squash(DRAFT_MARK)) });
+
+  it("a new draft plan is marked and prints neither the number it will take nor today's date; the issued plan is not marked", async () => {
+    const communePlanId = await demoPlanId(ctx.db, ctx.units, "xa-thanh-an", 2026);
+    const campaignId = (await ctx.db.query<{ campaign_id: string }>("SELECT campaign_id FROM plans WHERE id = $1", [communePlanId]))[0]!.campaign_id;
+    const created = await (await as("th.bithu")).post("/api/plans", { campaignId, unitId: school(), parentPlanId: communePlanId });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // The draft holds the number and date proposed for its issue…
+    expect((await (await as("th.bithu")).get(`/api/plans/${created.body.id}`)).body).toMatchObject({ status: "draft", symbol: "01-KH/CB", date: todayInVietnam() });
+    const d = await both("th.bithu", `/api/plans/${created.body.id}`);
+    // …and prints neither.
+    expect(d.docxName).toBe("Kế hoạch (dự thảo) - Chi bộ Trường Tiểu học Thạnh An.docx");
+    expect(draftOf(d)).toEqual({ docx: true, pdf: true });
+    expectDocxContains(d.docx.text, ["Số     -KH/CB", BLANK_DATE, "T/M CHI BỘ", "Lê Hữu Bình"]);
+    expectPdfContains(d.pdf, ["Số -KH/CB", "Thạnh An, ngày tháng năm"]);
+    for (const text of [d.docx.text, d.pdf]) {
+      expect(text).not.toContain("01-KH/CB");
+      expect(squash(text)).not.toContain(squash(formatDocumentDateLine("Thạnh An", todayInVietnam())));
+      expect(text).not.toContain("(Đã ký)");
+    }
+    // The mark sits in the header, under the number line, above the type name.
+    expect(d.docx.text.indexOf(DRAFT_MARK)).toBeGreaterThan(d.docx.text.indexOf("Số     -KH/CB"));
+    expect(d.docx.text.indexOf(DRAFT_MARK)).toBeLessThan(d.docx.text.indexOf("KẾ HOẠCH"));
+
+    const issued = await both("th.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "cb-tieu-hoc-thanh-an", 2020)}`);
+    expect(draftOf(issued)).toEqual({ docx: false, pdf: false });
+  });
+
+  it("a result report is a draft until submitted, even with a number and date typed in; a submitted one is not", async () => {
+    await ctx.db.query("UPDATE result_reports SET number = 12, symbol = '12-BC/CB', report_date = '2020-11-20' WHERE unit_id = $1 AND status = 'draft'", [school()]);
+    const d = await both("th.bithu", `/api/reports/${campaign2020}/units/${school()}`);
+    expect(draftOf(d)).toEqual({ docx: true, pdf: true });
+    expectDocxContains(d.docx.text, ["Số     -BC/CB", BLANK_DATE]);
+    for (const text of [d.docx.text, d.pdf]) {
+      expect(text).not.toContain("12-BC/CB");
+      expect(squash(text)).not.toContain(squash("ngày 20 tháng 11 năm 2020"));
+    }
+    const submitted = await both("thanhhoa.bithu", `/api/reports/${campaign2020}/units/${unit("cb-ap-thanh-hoa")}`);
+    expect(draftOf(submitted)).toEqual({ docx: false, pdf: false });
+  });
+
+  it("the supervision report: the Q3 draft is marked, the submitted Q2 report is not", async () => {
+    const id = async (status: string) => (await ctx.db.query<{ id: string }>("SELECT id FROM supervision_reports WHERE unit_id = $1 AND status = $2 ORDER BY period_start LIMIT 1", [school(), status]))[0]!.id;
+    expect(draftOf(await both("th.phobithu", `/api/supervision/reports/${await id("draft")}`))).toEqual({ docx: true, pdf: true });
+    expect(draftOf(await both("th.bithu", `/api/supervision/reports/${await id("submitted")}`))).toEqual({ docx: false, pdf: false });
+  });
+
+  it("the evaluation summary is a draft until the cell approves it; the tờ trình, sent with its proposals, is not", async () => {
+    const evaluationId = (await ctx.db.query<{ id: string }>("SELECT id FROM evaluations WHERE campaign_id = $1 AND unit_id = $2", [campaign2020, school()]))[0]!.id;
+    const evaluation = await both("th.bithu", `/api/evaluations/${evaluationId}`);
+    expect(draftOf(evaluation)).toEqual({ docx: true, pdf: true });
+    expectDocxContains(evaluation.docx.text, [BLANK_DATE]);
+    const proposal = await both("th.bithu", `/api/commendations/${campaign2020}/units/${school()}`);
+    expect(draftOf(proposal)).toEqual({ docx: false, pdf: false });
+    expectDocxContains(proposal.docx.text, ["Thạnh An, ngày 02 tháng 12 năm 2020"]);
+  });
+
+  it("the registration sheet stands, dated and unmarked, once the last sheet awaiting approval is approved", async () => {
+    const url = `/api/campaigns/${campaign2020}/units/${school()}/registrations`;
+    expect(draftOf(await both("th.bithu", url))).toEqual({ docx: true, pdf: true });
+    await ctx.db.query("UPDATE registrations SET status = 'approved', reviewed_at = '2020-04-06T02:00:00Z' WHERE campaign_id = $1 AND unit_id = $2 AND status = 'submitted'", [campaign2020, school()]);
+    const d = await both("th.bithu", url);
+    expect(draftOf(d)).toEqual({ docx: false, pdf: false });
+    expectDocxContains(d.docx.text, ["Thạnh An, ngày 06 tháng 4 năm 2020"]);
+    expectPdfContains(d.pdf, ["Thạnh An, ngày 06 tháng 4 năm 2020"]);
   });
 });

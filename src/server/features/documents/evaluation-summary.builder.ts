@@ -109,6 +109,8 @@ export async function buildEvaluationSummaryDocument(opts: { db: Db; actor: Acto
       format: "party",
       orientation: "landscape",
       header: partyHeader(unit, "", date),
+      // Undated and DỰ THẢO until the cell approves its ratings.
+      ...(date ? {} : { draft: true }),
       typeName: "BẢNG TỔNG HỢP",
       subjectLines: ["Kết quả đánh giá, xếp loại đảng viên", `trong thực hiện ${topic}`],
       body,

@@ -13,6 +13,7 @@ export async function buildPlanDocument(opts: { db: Db; actor: Actor; id: string
   const { plan, unit } = await getPlanDetail(opts);
   if (!unit) throw notFound("Không tìm thấy đơn vị");
   const model = planToDocumentModel(plan, { name: unit.name, shortName: unit.short_name, symbolCode: unit.symbol_code, parentName: unit.parent_name });
-  const number = plan.symbol ? `số ${plan.symbol}` : "(dự thảo)";
+  // A draft holds the number proposed for its issue; its file is named a draft all the same.
+  const number = plan.symbol && plan.status !== "draft" ? `số ${plan.symbol}` : "(dự thảo)";
   return { model, fileTitle: `Kế hoạch ${number} - ${unit.name}` };
 }

@@ -92,7 +92,9 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
   const evidence = new Map<string, { file_name: string; mime_type: string }[]>();
   for (const e of await dq.listEvidenceFiles(db, commitments.map((c) => c.id))) evidence.set(e.commitment_id, [...(evidence.get(e.commitment_id) ?? []), e]);
 
-  // The sheet is dated when its last entry was approved (or submitted), within the campaign.
+  // The sheet stands once every entry sent in is approved: it is dated when the last one was. While
+  // one still awaits approval (or none is approved) it is an undated DỰ THẢO.
+  const draft = registrations.some((r) => r.status === "submitted") || !registrations.some((r) => r.status === "approved");
   const stamps = registrations.map((r) => vnDate(r.status === "approved" ? (r.reviewed_at ?? r.submitted_at) : r.submitted_at)).filter((d): d is string => d !== null);
   const latest = stamps.sort().at(-1) ?? null;
   const date = latest ? clampDate(latest, campaign.period_start, todayInVietnam()) : campaignNamingDate(campaign);
@@ -167,7 +169,8 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
     model: {
       format: "party",
       orientation: "landscape",
-      header: partyHeader(unit, "", date),
+      header: partyHeader(unit, "", draft ? null : date),
+      ...(draft ? { draft: true } : {}),
       typeName: "BẢNG ĐĂNG KÝ",
       subjectLines: ["Việc làm thiết thực, mô hình “Dân vận khéo” của cán bộ, đảng viên", `thực hiện ${subject}`],
       body,

@@ -33,7 +33,10 @@ export async function buildResultReportDocument(opts: { db: Db; actor: Actor; ca
   const view = await getUnitReport(opts);
   const { ctx, report, statistics: s } = view;
   const rollup = view.hasChildren ? await getRollup(opts) : null;
-  const date = report?.report_date ?? null;
+  // Until it is submitted the report is a draft: DỰ THẢO, and the number and date it may already
+  // hold are left blank for the clerk.
+  const draft = report?.status !== "submitted";
+  const date = draft ? null : (report?.report_date ?? null);
   const unit = await loadDocumentUnit(db, ctx.unit.id, date ?? ctx.asOf);
   const self = upperFirst(unit.selfName);
 
@@ -165,7 +168,8 @@ export async function buildResultReportDocument(opts: { db: Db; actor: Actor; ca
   return {
     model: {
       format: "party",
-      header: partyHeader(unit, numberLine(report?.symbol ?? null, "BC", unit.symbolCode), date),
+      header: partyHeader(unit, numberLine(draft ? null : (report?.symbol ?? null), "BC", unit.symbolCode), date),
+      ...(draft ? { draft: true } : {}),
       typeName: "BÁO CÁO",
       subjectLines: [`Kết quả thực hiện ${topic}`],
       body,

@@ -138,6 +138,7 @@ export async function buildSupervisionReportDocument(opts: { db: Db; actor: Acto
     model: {
       format: "party",
       header: partyHeader(unit, numberLine(null, "BC", unit.symbolCode), date),
+      ...(report.status === "submitted" ? {} : { draft: true }),
       typeName: "BÁO CÁO",
       subjectLines: [
         "Kết quả giám sát việc thực hiện việc làm thiết thực, mô hình “Dân vận khéo”",

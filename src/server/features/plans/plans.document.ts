@@ -69,6 +69,9 @@ export function subjectLines(subject: string): string[] {
  */
 export function planToDocumentModel(plan: PlanForDocument, unitNamesAsOfDate: PlanUnitNames): OfficialDocument {
   const { superiorBody, issuingBody } = planHeaderBodies(unitNamesAsOfDate);
+  // A draft keeps the number and date proposed for its issue, but prints neither: the clerk fills
+  // them in when the plan is issued, and the page carries the DỰ THẢO mark until then.
+  const draft = plan.status === "draft";
   const body: BodyBlock[] = [];
   for (const b of plan.basis) body.push({ kind: "paragraph", runs: [b.text] });
   if (plan.preamble) body.push({ kind: "paragraph", runs: [plan.preamble] });
@@ -87,9 +90,10 @@ export function planToDocumentModel(plan: PlanForDocument, unitNamesAsOfDate: Pl
     header: {
       ...(superiorBody ? { superiorBody } : {}),
       issuingBody,
-      numberLine: planNumberLine(plan, unitNamesAsOfDate.symbolCode),
-      placeAndDate: plan.issued_date ? formatDocumentDateLine(plan.place, plan.issued_date) : `${plan.place}, ngày     tháng     năm`,
+      numberLine: draft ? planNumberLine({ symbol: null, number: null, type_code: plan.type_code }, unitNamesAsOfDate.symbolCode) : planNumberLine(plan, unitNamesAsOfDate.symbolCode),
+      placeAndDate: plan.issued_date && !draft ? formatDocumentDateLine(plan.place, plan.issued_date) : `${plan.place}, ngày     tháng     năm`,
     },
+    ...(draft ? { draft: true } : {}),
     typeName: "KẾ HOẠCH",
     subjectLines: subjectLines(plan.subject),
     body,
