@@ -42,7 +42,19 @@ test("the commune secretary launches a campaign: name, period, criteria set, dea
   await typeDate(page, dialog.getByLabel("Hạn ban hành kế hoạch"), "20/03/2027");
   await typeDate(page, dialog.getByLabel("Hạn đăng ký"), "15/04/2027");
   await typeDate(page, dialog.getByLabel("Hạn báo cáo"), "10/12/2027");
+  // Enter in a date field launches nothing: the form stays open, nothing is asked yet
+  await dialog.getByLabel("Hạn đăng ký").press("Enter");
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Phát động phong trào?" })).toHaveCount(0);
+  // Launching asks first, naming the deadlines; "Hủy" there launches nothing
   await dialog.getByRole("button", { name: "Phát động" }).click();
+  const confirm = page.getByRole("dialog", { name: "Phát động phong trào?" });
+  await expect(confirm.getByText("Các hạn: hạn ban hành kế hoạch 20/03/2027; hạn đăng ký 15/04/2027; hạn báo cáo 10/12/2027.")).toBeVisible();
+  await confirm.getByRole("button", { name: "Hủy" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Phát động" }).click();
+  await page.getByRole("dialog", { name: "Phát động phong trào?" }).getByRole("button", { name: "Phát động" }).click();
   await expect(dialog).toBeHidden();
 
   // The campaign's page: the dates, the criteria set, the launching plan to write, every unit not yet planned.
@@ -62,4 +74,14 @@ test("the commune secretary launches a campaign: name, period, criteria set, dea
   await signIn(page, "th.gv03");
   await openMenu(page, "Phong trào thi đua");
   await expect(page.getByRole("link", { name })).toBeVisible();
+
+  // Nothing hangs on it yet: the committee cancels it (launched by mistake), and it is gone.
+  await signIn(page, "xa.bithu", { to: `/phong-trao/${mine.id}` });
+  await page.getByRole("button", { name: "Hủy phong trào" }).click();
+  const cancel = page.getByRole("dialog", { name: "Hủy phong trào?" });
+  await cancel.getByRole("button", { name: "Hủy phong trào" }).click();
+  await expect(page.getByText("Đã hủy phong trào")).toBeVisible();
+  launched = undefined;
+  await expect(page.getByRole("region", { name: "Danh sách phong trào" }).getByText("năm 2020").first()).toBeVisible();
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
 });

@@ -126,6 +126,7 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
     },
     expect: [403, 404],
   }),
+  "DELETE /api/campaigns/:id": async (f) => ({ as: "xa.bithu", method: "DELETE", url: `/api/campaigns/${(await camp(f)).foreignCampaignId}`, expect: [404] }),
   "PATCH /api/campaigns/:id": async (f) => ({
     as: "khoivan.xa",
     method: "PATCH",

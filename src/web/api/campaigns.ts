@@ -46,6 +46,11 @@ export function useUnissuedPlans(enabled = true) {
   return useQuery({ queryKey: ["campaigns", "unissued-plans"], queryFn: () => api<UnissuedPlans>("/api/campaigns/unissued-plans"), enabled });
 }
 
+/** Deletes a draft or cancels an active campaign nothing depends on (the server says what does). */
+export function useRemoveCampaign() {
+  return useCampaignMutation((id: string) => api<void>(`/api/campaigns/${id}`, { method: "DELETE" }));
+}
+
 export function useCreateCampaign() {
   return useCampaignMutation((body: z.input<typeof CreateCampaignBody>) => api<{ id: string }>("/api/campaigns", { method: "POST", body }));
 }

@@ -19,11 +19,15 @@ export interface FormModalProps<V extends object> {
   onValuesChange?: (changed: Partial<V>, all: V, form: FormInstance<V>) => void;
   /** Use an existing form instance (to read values from outside). */
   form?: FormInstance<V>;
+  /** False: Enter in a field does not send the form (only the OK button does). */
+  submitOnEnter?: boolean;
+  /** Asks before sending (a confirmation naming what will happen; null: send at once); "Hủy" there sends nothing. */
+  confirm?: (values: V) => { title: ReactNode; content: ReactNode; okText: string } | null;
 }
 
 /**
  * A modal with a vertical form: labels on every field (screen readers, Playwright getByLabel),
- * Enter submits, the server's Vietnamese message in an alert on top and its field errors under
+ * Enter submits (unless submitOnEnter is false), an optional confirmation first, the server's Vietnamese message in an alert on top and its field errors under
  * the right fields.
  */
 export function FormModal<V extends object>(props: FormModalProps<V>) {
@@ -32,9 +36,9 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
   const form = props.form ?? ownForm;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
 
-  const finish = async (values: V) => {
+  const send = async (values: V) => {
     setBusy(true);
     setError(null);
     try {
@@ -46,6 +50,11 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
     } finally {
       setBusy(false);
     }
+  };
+  const finish = (values: V) => {
+    const ask = props.confirm?.(values);
+    if (!ask) return void send(values);
+    modal.confirm({ ...ask, cancelText: "Hủy", onOk: () => void send(values) });
   };
 
   return (
@@ -65,7 +74,11 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
           form={form}
           layout="vertical"
           initialValues={initialValues}
-          onFinish={(v) => void finish(v)}
+          onFinish={finish}
+          onKeyDown={(e) => {
+            // Enter in a text or date field would send the form: here only the OK button does.
+            if (props.submitOnEnter === false && e.key === "Enter" && e.target instanceof HTMLInputElement) e.preventDefault();
+          }}
           onValuesChange={(changed, all) => props.onValuesChange?.(changed, all, form)}
           clearOnDestroy
           scrollToFirstError

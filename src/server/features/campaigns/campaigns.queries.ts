@@ -299,6 +299,36 @@ export function updateCampaign(
   );
 }
 
+/**
+ * What hangs on a campaign, per kind: plans (drafted or issued, at any level), registration
+ * sheets, supervision notes, violations and reports, self-assessments, evaluations, commendation
+ * proposals and result reports. Read inside the removal's transaction, after locking the campaign.
+ */
+export async function campaignDependents(db: Queryable, id: string) {
+  const rows = await db.query<Record<CampaignDependent, number>>(
+    `SELECT (SELECT count(*) FROM plans WHERE campaign_id = $1)::int AS plans,
+            (SELECT count(*) FROM registrations WHERE campaign_id = $1)::int AS registrations,
+            (SELECT count(*) FROM supervision_notes WHERE campaign_id = $1)::int
+              + (SELECT count(*) FROM violations WHERE campaign_id = $1)::int
+              + (SELECT count(*) FROM supervision_reports WHERE campaign_id = $1)::int AS supervision,
+            (SELECT count(*) FROM self_assessments WHERE campaign_id = $1)::int
+              + (SELECT count(*) FROM evaluations WHERE campaign_id = $1)::int AS evaluations,
+            (SELECT count(*) FROM commendation_proposals WHERE campaign_id = $1)::int AS proposals,
+            (SELECT count(*) FROM result_reports WHERE campaign_id = $1)::int AS reports`,
+    [id],
+  );
+  return rows[0]!;
+}
+export type CampaignDependent = "plans" | "registrations" | "supervision" | "evaluations" | "proposals" | "reports";
+
+export function lockCampaign(db: Queryable, id: string) {
+  return db.query<{ status: string }>("SELECT status FROM campaigns WHERE id = $1 FOR UPDATE", [id]).then((r) => r[0] ?? null);
+}
+
+export function deleteCampaign(db: Queryable, id: string) {
+  return db.query("DELETE FROM campaigns WHERE id = $1", [id]);
+}
+
 export interface CascadeUnitRow {
   id: string;
   kind: string;

@@ -92,4 +92,9 @@ export const campaignsRoutes: Feature = (app, { db }) => {
     await svc.updateCampaign({ db, actor: actorOf(req), id: req.params.id, ...req.body });
     return reply.status(204).send();
   });
+
+  app.delete("/api/campaigns/:id", { schema: { tags, summary: "Xóa (bản nháp) hoặc hủy (đang diễn ra) phong trào chưa có gì thuộc về nó", params: IdParams } }, async (req, reply) => {
+    await svc.removeCampaign({ db, actor: actorOf(req), id: req.params.id });
+    return reply.status(204).send();
+  });
 };

@@ -279,6 +279,56 @@ export async function updateCampaign(opts: { db: Db; actor: Actor; id: string } 
   });
 }
 
+const DEPENDENT_LABELS: Record<q.CampaignDependent, string> = {
+  plans: "kế hoạch",
+  registrations: "bảng đăng ký",
+  supervision: "ghi nhận giám sát, vi phạm",
+  evaluations: "tự đánh giá, đánh giá",
+  proposals: "đề xuất tuyên dương",
+  reports: "báo cáo kết quả",
+};
+
+/**
+ * The launching committee removes a campaign nothing depends on: a draft is deleted ("Xóa"), an
+ * active one cancelled ("Hủy"); either way the row goes and the audit record keeps what it was.
+ * Anything hanging on it (a plan, drafted or issued, at any level; a registration sheet; a
+ * supervision record; a self-assessment or evaluation; a proposal; a result report) → 409 naming
+ * what and how many. A closed campaign is history and stays.
+ */
+export async function removeCampaign(opts: { db: Db; actor: Actor; id: string }) {
+  const { db, actor, id } = opts;
+  const { campaign } = await loadVisibleCampaign(db, actor, id);
+  if (!canManageCampaign(actor, campaign.unit_id)) throw forbidden("Chỉ cấp ủy phát động mới được xóa hoặc hủy phong trào");
+  await db.transaction(async (tx) => {
+    const locked = await q.lockCampaign(tx, id);
+    if (!locked) throw notFound("Không tìm thấy phong trào");
+    if (locked.status === "closed") throw conflict("Phong trào đã kết thúc, không xóa hoặc hủy được");
+    const verb = locked.status === "draft" ? "xóa" : "hủy";
+    const counts = await q.campaignDependents(tx, id);
+    const found = (Object.keys(DEPENDENT_LABELS) as q.CampaignDependent[]).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${DEPENDENT_LABELS[k]}`);
+    if (found.length) throw conflict(`Không ${verb} được phong trào “${campaign.name}”: đã có ${found.join(", ")} thuộc phong trào này`);
+    await q.deleteCampaign(tx, id);
+    await recordAction(tx, actor, {
+      action: locked.status === "draft" ? "campaign.delete" : "campaign.cancel",
+      subjectType: "campaign",
+      subjectId: id,
+      unitId: campaign.unit_id,
+      before: {
+        name: campaign.name,
+        year: campaign.year,
+        status: locked.status,
+        periodStart: campaign.period_start,
+        periodEnd: campaign.period_end,
+        criteriaSetId: campaign.criteria_set_id,
+        planDeadline: campaign.plan_deadline,
+        registrationDeadline: campaign.registration_deadline,
+        reportDeadline: campaign.report_deadline,
+      },
+      after: null,
+    });
+  });
+}
+
 export interface CascadeEntry {
   unit: q.CascadeUnitRow;
   status: "not_created" | "draft" | "issued";

@@ -263,6 +263,41 @@ describe("campaigns", () => {
     expect(audit[0]).toMatchObject({ before: { planDeadline: "2027-03-15" }, after: { planDeadline: "2027-03-20" } });
   });
 
+  it("the committee deletes a draft or cancels an active campaign nothing depends on (audited); a plan under it → 409 naming it; others cannot", async () => {
+    const xa = await as("xa.bithu");
+    const launch = async (name: string) => (await xa.post("/api/campaigns", { ...valid(), name })).body.id as string;
+    const removals = (id: string) => ctx.db.query<{ action: string; actor_username: string; before: { name: string; status: string } }>("SELECT action, actor_username, before FROM audit_log WHERE subject_id = $1 AND action IN ('campaign.delete', 'campaign.cancel')", [id]);
+    const exists = async (id: string) => (await ctx.db.query("SELECT 1 FROM campaigns WHERE id = $1", [id])).length === 1;
+
+    const active = await launch("Phong trào phát động nhầm");
+    expect((await (await as("khoivan.xa")).delete(`/api/campaigns/${active}`)).status).toBe(403);
+    expect((await (await as("th.bithu")).delete(`/api/campaigns/${active}`)).status).toBe(403);
+    expect((await (await as("thanhhoa.bithu")).delete(`/api/campaigns/${active}`)).status).toBe(403);
+    expect(await exists(active)).toBe(true);
+    expect((await xa.delete(`/api/campaigns/${active}`)).status).toBe(204);
+    expect(await exists(active)).toBe(false);
+    expect((await xa.get(`/api/campaigns/${active}`)).status).toBe(404);
+    expect((await removals(active)).map((r) => [r.action, r.actor_username, r.before.name, r.before.status])).toEqual([["campaign.cancel", "xa.bithu", "Phong trào phát động nhầm", "active"]]);
+
+    const draft = await launch("Phong trào nháp bỏ đi");
+    expect((await xa.patch(`/api/campaigns/${draft}`, { status: "draft" })).status).toBe(204);
+    expect((await xa.delete(`/api/campaigns/${draft}`)).status).toBe(204);
+    expect((await removals(draft)).map((r) => [r.action, r.before.status])).toEqual([["campaign.delete", "draft"]]);
+
+    const planned = await launch("Phong trào đã có kế hoạch");
+    expect((await xa.post("/api/plans", { campaignId: planned, unitId: ctx.units["xa-thanh-an"] })).status).toBe(201);
+    const refused = await xa.delete(`/api/campaigns/${planned}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe("Không hủy được phong trào “Phong trào đã có kế hoạch”: đã có 1 kế hoạch thuộc phong trào này");
+    expect(await exists(planned)).toBe(true);
+    expect(await removals(planned)).toHaveLength(0);
+
+    const closed = await launch("Phong trào đã kết thúc");
+    expect((await xa.patch(`/api/campaigns/${closed}`, { status: "closed" })).status).toBe(204);
+    expect((await xa.delete(`/api/campaigns/${closed}`)).status).toBe(409);
+    expect(await exists(closed)).toBe(true);
+  });
+
   it("date rules (pure)", () => {
     const base = { year: 2020, periodStart: "2020-03-02", periodEnd: "2020-11-30", planDeadline: "2020-03-15", registrationDeadline: "2020-03-31", reportDeadline: "2020-11-30" };
     expect(campaignDateProblems(base)).toEqual([]);

@@ -7,7 +7,7 @@ import { ApiError } from "@web/api/client";
 import { useUnitTree } from "@web/api/units";
 import { FormModal } from "@web/components/form-modal";
 import { IsoDatePicker } from "@web/components/iso-date-picker";
-import { todayInVietnam } from "@web/lib/format";
+import { formatViDate, todayInVietnam } from "@web/lib/format";
 
 interface CampaignValues {
   unitId: string;
@@ -21,9 +21,19 @@ interface CampaignValues {
   reportDeadline?: string | null;
 }
 
+type CampaignDates = { year: number; periodStart: string; periodEnd: string; planDeadline?: string | null; registrationDeadline?: string | null; reportDeadline?: string | null };
+
 /** Checks the dates in the browser with the server's own rule, and shows problems under the fields. */
-function checkDates(form: FormInstance, v: { year: number; periodStart: string; periodEnd: string; planDeadline?: string | null; registrationDeadline?: string | null; reportDeadline?: string | null }) {
-  const problems = campaignDateProblems({
+function checkDates(form: FormInstance, v: CampaignDates) {
+  const problems = datesProblems(v);
+  if (problems.length) {
+    form.setFields(problems.map((p) => ({ name: p.path, errors: [p.message] })));
+    throw new ApiError(400, "VALIDATION_FAILED", problems[0]!.message);
+  }
+}
+
+function datesProblems(v: CampaignDates) {
+  return campaignDateProblems({
     year: v.year,
     periodStart: v.periodStart,
     periodEnd: v.periodEnd,
@@ -31,10 +41,33 @@ function checkDates(form: FormInstance, v: { year: number; periodStart: string; 
     registrationDeadline: v.registrationDeadline ?? null,
     reportDeadline: v.reportDeadline ?? null,
   });
-  if (problems.length) {
-    form.setFields(problems.map((p) => ({ name: p.path, errors: [p.message] })));
-    throw new ApiError(400, "VALIDATION_FAILED", problems[0]!.message);
-  }
+}
+
+/** "Phát động?": what launching starts, with the deadlines set (or that none is). */
+function launchConfirmation(v: CampaignValues) {
+  if (datesProblems(v).length) return null; // the form shows the problems first
+  const deadlines = [
+    ["hạn ban hành kế hoạch", v.planDeadline],
+    ["hạn đăng ký", v.registrationDeadline],
+    ["hạn báo cáo", v.reportDeadline],
+  ] as const;
+  const set = deadlines.filter(([, d]) => d).map(([label, d]) => `${label} ${formatViDate(d)}`);
+  const unset = deadlines.filter(([, d]) => !d).map(([label]) => label);
+  return {
+    title: "Phát động phong trào?",
+    content: (
+      <>
+        <p style={{ marginTop: 0 }}>
+          “{v.name.trim()}”, từ {formatViDate(v.periodStart)} đến {formatViDate(v.periodEnd)}. Các đơn vị trực thuộc sẽ thấy phong trào ngay.
+        </p>
+        <p style={{ marginBottom: 0 }}>
+          {set.length ? `Các hạn: ${set.join("; ")}.` : "Chưa đặt hạn nào (kế hoạch, đăng ký, báo cáo)."}
+          {set.length > 0 && unset.length > 0 ? ` Chưa đặt ${unset.join(", ")}.` : ""}
+        </p>
+      </>
+    ),
+    okText: "Phát động",
+  };
 }
 
 function DateFields() {
@@ -95,6 +128,8 @@ export function CreateCampaignModal({ open, onClose }: { open: boolean; onClose:
       okText="Phát động"
       successMessage="Đã phát động phong trào"
       width={680}
+      submitOnEnter={false}
+      confirm={launchConfirmation}
       initialValues={{ unitId: communes[0]?.id, year, criteriaSetId: published[0]?.id }}
       onValuesChange={(changed, _all, form) => {
         if (changed.periodStart && !form.isFieldTouched("year")) form.setFieldValue("year", Number(changed.periodStart.slice(0, 4)));

@@ -1,8 +1,8 @@
-import { EditOutlined, FileAddOutlined, FileTextOutlined } from "@ant-design/icons";
+import { DeleteOutlined, EditOutlined, FileAddOutlined, FileTextOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Row, Statistic, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { useCampaign, type CampaignDetailData, type CascadeRowData } from "@web/api/campaigns";
+import { useCampaign, useRemoveCampaign, type CampaignDetailData, type CascadeRowData } from "@web/api/campaigns";
 import { errorMessage } from "@web/api/client";
 import { useCreatePlan } from "@web/api/plans";
 import { DataView } from "@web/components/data-view";
@@ -200,6 +200,39 @@ function CascadeCard({ d }: { d: CampaignDetailData }) {
   );
 }
 
+/** "Xóa phong trào" (draft) / "Hủy phong trào" (active): only while nothing depends on it, else the server says what does. */
+function RemoveCampaignButton({ c }: { c: CampaignDetailData["campaign"] }) {
+  const remove = useRemoveCampaign();
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const verb = c.status === "draft" ? "Xóa" : "Hủy";
+  return (
+    <Button
+      danger
+      icon={<DeleteOutlined aria-hidden />}
+      onClick={() =>
+        modal.confirm({
+          title: `${verb} phong trào?`,
+          content: `“${c.name}” sẽ bị ${verb.toLowerCase()} (ghi vào nhật ký). Chỉ ${verb.toLowerCase()} được khi chưa có kế hoạch, bảng đăng ký, giám sát, đánh giá, đề xuất hay báo cáo nào thuộc phong trào.`,
+          okText: `${verb} phong trào`,
+          okButtonProps: { danger: true },
+          cancelText: "Không",
+          onOk: () =>
+            remove.mutateAsync(c.id).then(
+              () => {
+                void message.success(`Đã ${verb.toLowerCase()} phong trào`);
+                void navigate("/phong-trao");
+              },
+              (e: unknown) => void message.error(errorMessage(e)),
+            ),
+        })
+      }
+    >
+      {verb} phong trào
+    </Button>
+  );
+}
+
 function CampaignView({ d }: { d: CampaignDetailData }) {
   const c = d.campaign;
   const [editing, setEditing] = useState(false);
@@ -213,9 +246,12 @@ function CampaignView({ d }: { d: CampaignDetailData }) {
         tags={<CampaignStatusTag campaign={c} />}
         extra={
           d.abilities.canEdit && (
-            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-              Sửa phong trào
-            </Button>
+            <>
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+                Sửa phong trào
+              </Button>
+              {c.status !== "closed" && <RemoveCampaignButton c={c} />}
+            </>
           )
         }
       />
