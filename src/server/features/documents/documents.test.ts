@@ -458,6 +458,7 @@ describe("Dự thảo: every document not yet issued, submitted or approved", ()
   it("a result report is a draft until submitted, even with a number and date typed in; a submitted one is not", async () => {
     await ctx.db.query("UPDATE result_reports SET number = 12, symbol = '12-BC/CB', report_date = '2020-11-20' WHERE unit_id = $1 AND status = 'draft'", [school()]);
     const d = await both("th.bithu", `/api/reports/${campaign2020}/units/${school()}`);
+    expect(d.docxName).toBe("Báo cáo kết quả (dự thảo) - Chi bộ Trường Tiểu học Thạnh An.docx");
     expect(draftOf(d)).toEqual({ docx: true, pdf: true });
     expectDocxContains(d.docx.text, ["Số     -BC/CB", BLANK_DATE]);
     for (const text of [d.docx.text, d.pdf]) {

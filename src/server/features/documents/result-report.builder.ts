@@ -176,6 +176,6 @@ export async function buildResultReportDocument(opts: { db: Db; actor: Actor; ca
       signature: { ...unitSignature(unit.kind, signer), ...(report?.status === "submitted" ? { note: "(Đã ký)" } : {}) },
       recipients: { lines: recipientLines([unit.parentShortName, receiver], unit.kind) },
     },
-    fileTitle: `Báo cáo kết quả ${report?.symbol ? `số ${report.symbol}` : "(dự thảo)"} - ${unit.name}`,
+    fileTitle: `Báo cáo kết quả ${report?.symbol && !draft ? `số ${report.symbol}` : "(dự thảo)"} - ${unit.name}`,
   };
 }
