@@ -159,13 +159,13 @@ export interface ViolationRow {
   occurred_on: string;
   description: string;
   created_by: string | null;
-  created_by_username: string | null;
+  created_by_name: string | null;
   created_at: Date;
 }
 
 const VIOLATION_SELECT = `
   SELECT v.id, v.campaign_id, v.unit_id, v.person_id, pe.full_name AS person_name, v.commitment_id, v.kind, v.occurred_on,
-         v.description, v.created_by, a.username AS created_by_username, v.created_at
+         v.description, v.created_by, a.display_name AS created_by_name, v.created_at
     FROM violations v
     LEFT JOIN persons pe ON pe.id = v.person_id
     LEFT JOIN accounts a ON a.id = v.created_by`;

@@ -61,7 +61,7 @@ function presentNote(n: NoteRow, labels: Map<string, string>, canChange: boolean
     commitmentLabel: n.commitment_id ? (labels.get(n.commitment_id) ?? null) : null,
     notedOn: n.noted_on,
     note: n.note,
-    createdBy: n.created_by_username,
+    createdBy: n.created_by_name,
     canDelete: canChange,
   };
 }
@@ -80,7 +80,7 @@ function presentViolation(v: ViolationRow, labels: Map<string, string>, evidence
     occurredOn: v.occurred_on,
     description: v.description,
     evidence: evidence.filter((e) => e.violation_id === v.id).map(presentEvidence),
-    createdBy: v.created_by_username,
+    createdBy: v.created_by_name,
     canChange,
   };
 }
@@ -115,7 +115,7 @@ export function presentReportSummary(r: ReportRow) {
     status: r.status,
     statusLabel: REPORT_STATUS_LABELS[r.status],
     submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
-    createdBy: r.created_by_username,
+    createdBy: r.created_by_name,
   };
 }
 
@@ -137,8 +137,8 @@ export function presentReport(d: Awaited<ReturnType<typeof getReport>>): z.infer
     summary: r.summary,
     proposals: r.proposals,
     submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
-    submittedBy: r.submitted_by_username,
-    createdBy: r.created_by_username,
+    submittedBy: r.submitted_by_name,
+    createdBy: r.created_by_name,
     canEdit: d.canEdit,
   };
 }

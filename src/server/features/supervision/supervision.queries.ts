@@ -10,13 +10,13 @@ export interface NoteRow {
   noted_on: string;
   note: string;
   created_by: string | null;
-  created_by_username: string | null;
+  created_by_name: string | null;
   created_at: Date;
 }
 
 const NOTE_SELECT = `
   SELECT n.id, n.campaign_id, n.unit_id, n.person_id, pe.full_name AS person_name, n.commitment_id, n.noted_on, n.note,
-         n.created_by, a.username AS created_by_username, n.created_at
+         n.created_by, a.display_name AS created_by_name, n.created_at
     FROM supervision_notes n
     LEFT JOIN persons pe ON pe.id = n.person_id
     LEFT JOIN accounts a ON a.id = n.created_by`;
@@ -132,14 +132,15 @@ export interface ReportRow {
   status: "draft" | "submitted";
   submitted_at: Date | null;
   submitted_by_username: string | null;
+  submitted_by_name: string | null;
   created_by: string | null;
-  created_by_username: string | null;
+  created_by_name: string | null;
   created_at: Date;
 }
 
 const REPORT_SELECT = `
   SELECT s.id, s.campaign_id, s.unit_id, s.period_start, s.period_end, s.findings, s.summary, s.proposals, s.status, s.submitted_at,
-         sa.username AS submitted_by_username, s.created_by, ca.username AS created_by_username, s.created_at
+         sa.username AS submitted_by_username, sa.display_name AS submitted_by_name, s.created_by, ca.display_name AS created_by_name, s.created_at
     FROM supervision_reports s
     LEFT JOIN accounts sa ON sa.id = s.submitted_by
     LEFT JOIN accounts ca ON ca.id = s.created_by`;

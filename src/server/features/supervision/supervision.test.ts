@@ -293,8 +293,11 @@ describe("periodic supervision reports", () => {
     expect((await viewer.post(`/api/supervision/reports/${id}/submit`)).status).toBe(403);
 
     expect((await w.deputy.post(`/api/supervision/reports/${id}/submit`)).status).toBe(204);
+    // the author is named as people read him, never by his username
+    const deputyName = "Trần Thị Giám Sát";
+    await ctx.db.query("UPDATE accounts SET display_name = $2 WHERE username = $1", [w.f.deputy, deputyName]);
     const sent = (await w.deputy.get(`/api/supervision/reports/${id}`)).body;
-    expect(sent).toMatchObject({ status: "submitted", canEdit: false, submittedBy: w.f.deputy });
+    expect(sent).toMatchObject({ status: "submitted", canEdit: false, submittedBy: deputyName, createdBy: deputyName });
     expect(await auditCount("supervision_report.submit", id)).toBe(1);
     const notified = await ctx.db.query("SELECT 1 FROM notifications WHERE person_id = $1 AND kind = 'supervision_report.submitted' AND subject_id = $2", [w.f.secretaryPersonId, id]);
     expect(notified).toHaveLength(1);
