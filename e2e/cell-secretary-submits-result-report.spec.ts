@@ -23,6 +23,11 @@ test("a cell secretary writes the narrative of the result report and submits it 
   await page.getByRole("textbox", { name: "Hạn chế" }).fill("Một số đồng chí cập nhật tiến độ chưa kịp thời.");
   await page.getByRole("button", { name: "Lưu bản nháp" }).click();
   await expect(page.getByText("Đã lưu bản nháp báo cáo")).toBeVisible();
+  // the four sections are required to send (not marked "Tùy chọn"); sending with two empty asks for them first
+  await expect(page.getByText("Nguyên nhân (Tùy chọn)")).toHaveCount(0);
+  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await expect(page.getByText("Vui lòng viết phần “Nguyên nhân” trước khi gửi báo cáo")).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Gửi báo cáo kết quả?" })).toHaveCount(0);
 
   await page.getByRole("textbox", { name: "Nguyên nhân" }).fill("Thời gian năm học bận rộn, một số việc phụ thuộc phụ huynh.");
   await page.getByRole("textbox", { name: "Phương hướng" }).fill("Tiếp tục kiểm tra, đôn đốc; đề xuất tuyên dương gương điển hình.");

@@ -34,9 +34,9 @@ test("a teacher sees the notification of the cell's plan, reads it and acknowled
   ).toBeVisible();
   await expect(doc.getByText("Lê Hữu Bình")).toBeVisible();
 
-  await page.getByRole("button", { name: "Đã quán triệt" }).click();
+  await page.getByRole("button", { name: "Xác nhận đã quán triệt" }).click();
   await expect(page.getByText(/Đồng chí đã xác nhận quán triệt kế hoạch này lúc/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Đã quán triệt" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Xác nhận đã quán triệt" })).toHaveCount(0);
   const planUrl = new URL(page.url()).pathname;
 
   // The notification is read now and the home card no longer lists the plan.

@@ -89,7 +89,7 @@ function MyAcknowledgement({ plan }: { plan: PlanDetailData }) {
               })
             }
           >
-            Đã quán triệt
+            Xác nhận đã quán triệt
           </Button>
         </Flex>
       }

@@ -130,6 +130,13 @@ export function ReportForm({ view, campaignId, unitId }: { view: ReportView; cam
     } catch {
       return;
     }
+    // the four sections are what the report says: it is sent only when each is written
+    const values = form.getFieldsValue();
+    const empty = REPORT_SECTIONS.filter((s) => !String(values[s] ?? "").trim());
+    if (empty.length) {
+      form.setFields(empty.map((s) => ({ name: s, errors: [`Vui lòng viết phần “${REPORT_SECTION_LABELS[s]}” trước khi gửi báo cáo`] })));
+      return;
+    }
     modal.confirm({
       title: "Gửi báo cáo kết quả?",
       content: `Báo cáo sẽ được gửi lên cấp trên${view.receiver ? ` qua ${view.receiver.name}` : ""}. Số liệu được chốt tại thời điểm gửi; sau khi gửi không sửa được nữa.`,
@@ -160,6 +167,8 @@ export function ReportForm({ view, campaignId, unitId }: { view: ReportView; cam
             key={s}
             label={REPORT_SECTION_LABELS[s]}
             name={s}
+            required
+            extra="Bắt buộc khi gửi báo cáo; bản nháp lưu được khi còn trống."
             rules={[{ max: 20000, message: "Nội dung quá dài (tối đa 20.000 ký tự)" }]}
           >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} placeholder={HINTS[s]} />
