@@ -1,6 +1,6 @@
 import { expect, test, type TestInfo } from "@playwright/test";
 import { expectNoSideScroll, newMember, SCHOOL_CELL, StoryApi, TRAFFIC_COMMITMENT } from "./story-data";
-import { openMenu, signIn } from "./support";
+import { isPhone, openMenu, signIn } from "./support";
 
 /** A new teacher of the school cell who has registered for 2026 and sent the sheet (the story starts at the secretary). */
 async function submittedSheet(baseURL: string | undefined, testInfo: TestInfo, givenName: string, action: string) {
@@ -34,6 +34,14 @@ test("the cell secretary approves one registration and returns another with a re
   await list.getByRole("link", { name: approveWho.name, exact: true }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: `Bảng đăng ký — ${approveWho.name}` })).toBeVisible();
+  // a member's sheet is part of the unit's sheet: the menu shows "Bảng đăng ký", not "Đăng ký của tôi"
+  if (isPhone(page)) await page.getByRole("button", { name: "Mở menu" }).click();
+  const nav = isPhone(page) ? page.getByRole("dialog") : page.getByRole("navigation", { name: "Chức năng" });
+  await expect(nav.locator(".ant-menu-item-selected")).toHaveText("Bảng đăng ký");
+  if (isPhone(page)) {
+    await page.keyboard.press("Escape");
+    await expect(nav).toBeHidden();
+  }
   await page.getByRole("button", { name: "Duyệt", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Duyệt bảng đăng ký" }).click();
   await expect(page.getByText("Đã duyệt bảng đăng ký")).toBeVisible();

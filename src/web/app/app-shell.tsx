@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe, type Account } from "@web/api/auth";
 import { ApiError, errorMessage } from "@web/api/client";
+import { useMenuKeyOverride } from "@web/lib/menu-key";
 import { useIsPhone } from "@web/lib/use-media";
 import { AccountContext } from "./account-context";
 import { registry } from "./features";
@@ -47,7 +48,8 @@ function NavMenu({ account, onNavigate }: { account: Account; onNavigate?: () =>
       </Link>
     ),
   }));
-  const selected = registry.menuKeyForPath(location.pathname);
+  const override = useMenuKeyOverride();
+  const selected = override ?? registry.menuKeyForPath(location.pathname);
   return <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} style={{ borderInlineEnd: "none" }} aria-label="Menu chính" />;
 }
 

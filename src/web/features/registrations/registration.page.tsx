@@ -9,7 +9,9 @@ import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { formatViDate, formatViDateTime } from "@web/lib/format";
 import { useIsPhone } from "@web/lib/use-media";
+import { useMenuKey } from "@web/lib/menu-key";
 import { usePageTitle } from "@web/lib/use-page-title";
+import { useAccount } from "@web/app/account-context";
 import { RegistrationTimelineView } from "../progress/registration-timeline";
 import { LinkButton } from "./link-button";
 import { CommitmentStatusTag, LateTag, RegistrationStatusTag } from "./registration-tags";
@@ -222,6 +224,9 @@ function ReturnModal({ reg, open, onClose }: { reg: Registration; open: boolean;
 function RegistrationView({ reg }: { reg: Registration }) {
   const [returning, setReturning] = useState(false);
   usePageTitle(`Bảng đăng ký — ${reg.displayName}`);
+  // someone else's sheet (a member's, a collective's) is read from the unit's sheet, not "Đăng ký của tôi"
+  const account = useAccount();
+  useMenuKey(reg.person !== null && reg.person.id === account.personId ? null : "registration-sheet");
   return (
     <>
       <PageHeader
