@@ -5,6 +5,8 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   "plan.issued": "Kế hoạch mới",
   "registration.returned": "Bảng đăng ký bị trả lại",
   "registration.approved": "Bảng đăng ký đã duyệt",
+  "plan.cascade": "Kế hoạch cấp trên",
+  "result_report.submitted": "Báo cáo kết quả",
 };
 
 export const NotificationListQuery = z.object({

@@ -9,6 +9,7 @@ import { AppError, conflict, forbidden, invalid, notFound, type ErrorDetail } fr
 import * as cq from "../campaigns/campaigns.queries.js";
 import { canSeeCampaign, reachOf } from "../campaigns/campaigns.policy.js";
 import { markSubjectRead, notify } from "../notifications/notifications.service.js";
+import { listCascadeSecretaries } from "../notifications/recipients.queries.js";
 import { canReadPlan, canViewAcknowledgements, canWritePlan, defaultCommitteeTerm, firstIssuedDate, isMemberOf, planLateness } from "./plans.policy.js";
 import { prefillFromParent, prefillLaunchPlan } from "./plans.prefill.js";
 import * as q from "./plans.queries.js";
@@ -383,6 +384,18 @@ export async function issuePlan(opts: { db: Db; actor: Actor; id: string; date?:
       link: `/ke-hoach/${id}`,
       subjectId: id,
     });
+    // The launching unit's plan hands the campaign down: each cell and body below builds its own.
+    if (plan.type_code === "KH") {
+      const campaign = await cq.getCampaignRecord(tx, plan.campaign_id);
+      const below = (await listCascadeSecretaries(tx, plan.campaign_id, plan.unit_id, cq.CASCADE_UNIT_KINDS, today)).filter((p) => p !== actor.personId);
+      await notify(tx, below, {
+        kind: "plan.cascade",
+        title: `${unit.name} ban hành Kế hoạch số ${symbol} ngày ${formatViDate(date)}${plan.version > 1 ? ` (điều chỉnh lần ${plan.version - 1})` : ""}`,
+        body: `${plan.subject.replace(/\s+/g, " ").trim()}. Đề nghị đồng chí xây dựng kế hoạch thực hiện của đơn vị${campaign?.plan_deadline ? ` trước ngày ${formatViDate(campaign.plan_deadline)}` : ""}.`,
+        link: `/phong-trao/${plan.campaign_id}`,
+        subjectId: id,
+      });
+    }
     await recordAction(tx, actor, {
       action: "plan.issue",
       subjectType: "plan",
