@@ -7,8 +7,9 @@ export const AuditQuery = z.object({
   actor: z.string().trim().max(100).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  /** The previous page's `nextCursor`. */
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export const AuditEntryView = z.object({
@@ -25,8 +26,8 @@ export const AuditEntryView = z.object({
   after: z.unknown(),
   ip: z.string().nullable(),
 });
-/** `total` counts at most 10,000 matches; `totalCapped` says there are more (narrow the filters). */
-export const AuditListResponse = z.object({ total: z.number(), totalCapped: z.boolean(), items: z.array(AuditEntryView) });
+/** A page of entries, newest first; `nextCursor` (null on the last page) reads on. The log is never counted. */
+export const AuditListResponse = z.object({ items: z.array(AuditEntryView), nextCursor: z.string().nullable() });
 
 /** Vietnamese names of audited actions; unknown ones show their code. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -16,8 +16,9 @@ export const GENDER_LABELS = { male: "Nam", female: "Nữ", other: "Khác" } as 
 export const PersonListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   unitId: Uuid.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  /** The previous page's `nextCursor`. */
+  after: z.string().max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export const PersonSummary = z.object({
@@ -29,7 +30,11 @@ export const PersonSummary = z.object({
   currentPositions: z.array(z.object({ unitId: z.string(), unitName: z.string(), role: z.string(), roleLabel: z.string(), title: z.string().nullable() })),
 });
 /** `total` counts at most 10,000 matches; `totalCapped` says there are more (narrow the search). */
-export const PersonListResponse = z.object({ total: z.number(), totalCapped: z.boolean(), items: z.array(PersonSummary) });
+/**
+ * A page in Vietnamese name order; `nextCursor` (null on the last page) reads on. The first page
+ * counts the matches up to 10,000 (`totalCapped`: more than that); later pages answer `total: null`.
+ */
+export const PersonListResponse = z.object({ total: z.number().nullable(), totalCapped: z.boolean(), nextCursor: z.string().nullable(), items: z.array(PersonSummary) });
 
 export const PositionView = z.object({
   id: z.string(),

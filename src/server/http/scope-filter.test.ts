@@ -43,11 +43,11 @@ describe("the scope filter of staff lists", () => {
       const byRoots = { units: null, roots: actor.scopes.map((s) => s.unitId) };
       const today = todayInVietnam();
       const people = async (scope: typeof byUnits | typeof byRoots) =>
-        (await findPeople(ctx.db, { scope, key: null, unitId: null, today, limit: 1000, offset: 0 })).rows.map((r) => r.id);
+        (await findPeople(ctx.db, { scope, key: null, unitId: null, today, after: null, limit: 1000 })).map((r) => r.id);
       const accts = async (scope: typeof byUnits | typeof byRoots) =>
         (await accounts.listAccounts(ctx.db, { scope, key: null, today, after: null, limit: 1000 })).map((r) => r.username);
       const audit = async (scope: typeof byUnits | typeof byRoots) =>
-        (await findAuditEntries(ctx.db, { scope, today, action: null, actor: null, from: null, to: null, limit: 1000, offset: 0 })).rows.map((r) => r.id);
+        (await findAuditEntries(ctx.db, { scope, today, action: null, actor: null, from: null, to: null, after: null, limit: 1000 })).map((r) => r.id);
       const p = await people(byUnits);
       expect(p.length, "people in scope").toBeGreaterThan(0);
       expect(await people(byRoots)).toEqual(p);

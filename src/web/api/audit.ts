@@ -1,5 +1,5 @@
 import type { AuditListResponse } from "@contracts/audit.js";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "./client";
 
@@ -12,14 +12,15 @@ export interface AuditFilters {
   actor?: string | null;
   from?: string | null;
   to?: string | null;
-  page: number;
-  pageSize: number;
 }
 
+/** The audit log newest first, a page at a time; `fetchNextPage` reads on. */
 export function useAudit(filters: AuditFilters) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ["audit", "list", filters],
-    queryFn: () => api<AuditList>("/api/audit", { query: { ...filters } }),
+    queryFn: ({ pageParam }) => api<AuditList>("/api/audit", { query: { ...filters, after: pageParam ?? undefined } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
 }

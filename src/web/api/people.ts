@@ -7,7 +7,7 @@ import type {
   TransferBody,
   UpdatePersonBody,
 } from "@contracts/people.js";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "./client";
 import { useOrgMutation } from "./units";
@@ -20,17 +20,27 @@ export type Position = Person["positions"][number];
 export interface PeopleQuery {
   q?: string;
   unitId?: string | null;
-  page?: number;
-  pageSize?: number;
+  limit?: number;
 }
 
-/** People in my scope, in Vietnamese name order; `q` ignores diacritics and case. */
+/** The first page of people in my scope, in Vietnamese name order; `q` ignores diacritics and case (pickers). */
 export function usePeople(query: PeopleQuery, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["people", "list", query],
     queryFn: ({ signal }) => api<PersonList>("/api/people", { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
     enabled: opts.enabled ?? true,
+  });
+}
+
+/** People in my scope a page at a time (the people list); `fetchNextPage` reads on. */
+export function usePeoplePages(query: Omit<PeopleQuery, "limit">) {
+  return useInfiniteQuery({
+    queryKey: ["people", "pages", query],
+    queryFn: ({ pageParam, signal }) => api<PersonList>("/api/people", { query: { ...query, after: pageParam ?? undefined }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -21,7 +21,7 @@ function describe(p: PersonSummary): string {
 export function PersonPicker({ id, value, onChange, placeholder = "Gõ tên để tìm", unitId }: PersonPickerProps) {
   const [search, setSearch] = useState("");
   const q = useDebounced(search.trim(), 250);
-  const people = usePeople({ q: q || undefined, unitId, pageSize: 20 });
+  const people = usePeople({ q: q || undefined, unitId, limit: 20 });
   const [picked, setPicked] = useState<PersonSummary | null>(null);
 
   const options = useMemo(() => {

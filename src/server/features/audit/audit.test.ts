@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestApp, signIn, type TestContext } from "../../test/support.js";
-import { AUDIT_COUNT_CAP } from "./audit.queries.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -46,18 +45,41 @@ describe("audit log", () => {
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
-  it("counts matches up to 10,000 and then says 'more than', so a page never counts the whole log", async () => {
+  it("pages newest first with a cursor, never counting: every entry once, in order, ties (same instant) broken by id", async () => {
     const admin = await signIn(ctx.app, "admin");
-    const exact = await admin.get("/api/audit?action=bench.filler&pageSize=20");
-    expect(exact.body).toMatchObject({ total: 0, totalCapped: false, items: [] });
+    // one statement: five entries share one instant (now() is the transaction's); two more are older and one is newer
+    await ctx.db.query("INSERT INTO audit_log (actor_username, action, subject_type) SELECT 'admin', 'bench.page', 'system' FROM generate_series(1, 5)");
     await ctx.db.query(
-      "INSERT INTO audit_log (actor_username, action, subject_type) SELECT 'admin', 'bench.filler', 'system' FROM generate_series(1, $1::int)",
-      [AUDIT_COUNT_CAP + 5],
+      `INSERT INTO audit_log (at, actor_username, action, subject_type) VALUES
+         (now() - interval '1 day', 'admin', 'bench.page', 'system'), (now() - interval '1 microsecond', 'admin', 'bench.page', 'system'),
+         (now() + interval '1 microsecond', 'admin', 'bench.page', 'system')`,
     );
-    const r = await admin.get("/api/audit?action=bench.filler&pageSize=20&page=3");
-    expect(r.body).toMatchObject({ total: AUDIT_COUNT_CAP, totalCapped: true });
-    expect(r.body.items).toHaveLength(20);
-    const few = await admin.get("/api/audit?action=seed.demo");
-    expect(few.body).toMatchObject({ total: 1, totalCapped: false });
+    const expected = await ctx.db.query<{ id: number }>("SELECT id FROM audit_log WHERE action = 'bench.page' ORDER BY at DESC, id DESC");
+    expect(expected).toHaveLength(8);
+    const seen: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const r: { status: number; body: { items: { id: number }[]; nextCursor: string | null } } = await admin.get(
+        `/api/audit?action=bench.page&limit=3${after ? `&after=${encodeURIComponent(after)}` : ""}`,
+      );
+      expect(r.status).toBe(200);
+      expect(r.body).not.toHaveProperty("total");
+      seen.push(...r.body.items.map((e) => e.id));
+      after = r.body.nextCursor;
+      if (!after) break;
+    }
+    expect(seen).toEqual(expected.map((e) => Number(e.id)));
+    // the bench's first-page URL still answers (unknown page parameters are ignored)
+    expect((await admin.get("/api/audit?page=1&pageSize=50")).status).toBe(200);
+  });
+
+  it("refuses a broken cursor with 400 and a Vietnamese message", async () => {
+    const admin = await signIn(ctx.app, "admin");
+    const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+    for (const after of ["khong-hop-le", cursor(["2026-01-01T00:00:00.000000Z"]), cursor(["hom qua", 5]), cursor(["2026-13-45T00:00:00.000000Z", 5]), cursor(["2026-01-01T00:00:00.000000Z", "5"])]) {
+      const r = await admin.get(`/api/audit?after=${encodeURIComponent(after)}`);
+      expect(r.status, after).toBe(400);
+      expect(r.body.error).toMatchObject({ code: "VALIDATION_FAILED", message: "Con trỏ trang không hợp lệ" });
+    }
   });
 });

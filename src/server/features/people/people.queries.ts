@@ -34,33 +34,55 @@ export function getPerson(db: Queryable, id: string) {
     .then((r) => r[0] ?? null);
 }
 
-/**
- * People whose positions (any time) are in the given units (null = all), matching a search key,
- * sorted the Vietnamese way. `unitId` narrows to people with a current position in that unit.
- */
-export async function findPeople(
-  db: Queryable,
-  f: { scope: { units: string[] | null; roots: string[] | null }; key: string | null; unitId: string | null; today: string; limit: number; offset: number },
-) {
-  const where = `
+/** Where a page of the people list reads on from: the last person's sort key and id. */
+export interface PersonKey {
+  sortKey: string;
+  id: string;
+}
+
+function peopleWhere() {
+  return `
     ($4::uuid[] IS NULL AND $5::uuid[] IS NULL OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = pe.id AND ${inScopeSql("p.unit_id", "$4", "$5", "$3")}))
     AND ($1::text IS NULL OR pe.search_key LIKE '%' || $1 || '%')
     AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM positions p WHERE p.person_id = pe.id AND p.unit_id = $2
          AND p.start_date <= $3::date AND (p.end_date IS NULL OR p.end_date >= $3::date)))`;
-  const params = [f.key, f.unitId, f.today, f.scope.units, f.scope.roots];
-  const [rows, count] = await Promise.all([
-    db.query<PersonRow>(
-      `SELECT pe.id, pe.full_name, pe.gender, pe.birth_date, pe.categories, pe.phone, pe.email, pe.external_code
-         FROM persons pe WHERE ${where}
-        ORDER BY pe.sort_key COLLATE "C", pe.id LIMIT $6 OFFSET $7`,
-      [...params, f.limit, f.offset],
-    ),
-    // Counting every match on each page would cost more with every person of a province: the count
-    // stops at PEOPLE_COUNT_CAP and the page says "more than" beyond it.
-    db.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM persons pe WHERE ${where} LIMIT ${PEOPLE_COUNT_CAP + 1}) x`, params),
+}
+
+type PeopleFilter = { scope: { units: string[] | null; roots: string[] | null }; key: string | null; unitId: string | null; today: string };
+
+/**
+ * People whose positions (any time) are in the given units (null = all), matching a search key,
+ * sorted the Vietnamese way (sort key, then id): `limit` of them after `after`, read along the
+ * index in that order (persons_sort_keyset, migration 0047). `unitId` narrows to people with a
+ * current position in that unit.
+ */
+export function findPeople(db: Queryable, f: PeopleFilter & { after: PersonKey | null; limit: number }) {
+  const params: unknown[] = [f.key, f.unitId, f.today, f.scope.units, f.scope.roots, f.limit];
+  // left out of the first page rather than written `$x IS NULL OR …`, which a generic plan cannot use as an index bound
+  const keyset = f.after ? `AND (pe.sort_key COLLATE "C", pe.id) > ($7::text COLLATE "C", $8::uuid)` : "";
+  if (f.after) params.push(f.after.sortKey, f.after.id);
+  return db.query<PersonRow & { sort_key: string }>(
+    `SELECT pe.id, pe.full_name, pe.sort_key, pe.gender, pe.birth_date, pe.categories, pe.phone, pe.email, pe.external_code
+       FROM persons pe WHERE ${peopleWhere()} ${keyset}
+      ORDER BY pe.sort_key COLLATE "C", pe.id LIMIT $6`,
+    params,
+  );
+}
+
+/**
+ * How many people match, counted up to PEOPLE_COUNT_CAP: counting every match would cost more
+ * with every person of a province, so beyond the cap the list says "more than".
+ */
+export async function countPeople(db: Queryable, f: PeopleFilter) {
+  const rows = await db.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM persons pe WHERE ${peopleWhere()} LIMIT ${PEOPLE_COUNT_CAP + 1}) x`, [
+    f.key,
+    f.unitId,
+    f.today,
+    f.scope.units,
+    f.scope.roots,
   ]);
-  const n = count[0]?.n ?? 0;
-  return { rows, total: Math.min(n, PEOPLE_COUNT_CAP), totalCapped: n > PEOPLE_COUNT_CAP };
+  const n = rows[0]?.n ?? 0;
+  return { total: Math.min(n, PEOPLE_COUNT_CAP), totalCapped: n > PEOPLE_COUNT_CAP };
 }
 
 /** The people list counts its matches up to this many. */

@@ -20,8 +20,13 @@ const Created = z.object({ id: z.string() });
 
 export const peopleRoutes: Feature = (app, { db }) => {
   app.get("/api/people", { schema: { tags, summary: "Tìm người (không phân biệt dấu, hoa thường)", querystring: PersonListQuery, response: { 200: PersonListResponse } } }, async (req) => {
-    const { rows, total, totalCapped, current } = await svc.findPeople({ db, actor: actorOf(req), ...req.query });
-    return { total, totalCapped, items: rows.map((p) => presentPersonSummary(p, current.filter((c) => c.person_id === p.id))) };
+    const { rows, count, current, nextCursor } = await svc.findPeople({ db, actor: actorOf(req), ...req.query });
+    return {
+      total: count?.total ?? null,
+      totalCapped: count?.totalCapped ?? false,
+      nextCursor,
+      items: rows.map((p) => presentPersonSummary(p, current.filter((c) => c.person_id === p.id))),
+    };
   });
 
   app.get("/api/people/:id", { schema: { tags, summary: "Thông tin một người", params: IdParams, response: { 200: PersonDetail } } }, async (req) => {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { Uuid } from "@contracts/common.js";
 import type { AddPositionBody, CreatePersonBody, TransferBody, UpdatePersonBody } from "@contracts/people.js";
 import { addDays, todayInVietnam } from "@domain/dates.js";
 import { nameSortKey, searchKey } from "@domain/vietnamese-text.js";
@@ -6,27 +7,46 @@ import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { assertCanManage, scopeFilter, type Actor } from "../../http/actor.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
+import { decodePageCursor, encodePageCursor } from "../../http/page-cursor.js";
 import { getUnitAsOf } from "../units/units.queries.js";
 import { canManagePerson, canViewPerson } from "./people.policy.js";
 import * as q from "./people.queries.js";
 
-/** Searches people in the actor's scope; "nguyen van an" finds "Nguyễn Văn An". */
-export async function findPeople(opts: { db: Db; actor: Actor; q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }) {
+/**
+ * Searches people in the actor's scope; "nguyen van an" finds "Nguyễn Văn An". A page by
+ * Vietnamese name order after `after` (the previous page's `nextCursor`); the first page also
+ * counts the matches (up to 10,000), later pages do not.
+ */
+export async function findPeople(opts: { db: Db; actor: Actor; q?: string | undefined; unitId?: string | undefined; after?: string | undefined; limit: number }) {
   const { db, actor } = opts;
+  const after = opts.after ? decodePageCursor(opts.after, ["string", "string"], ([, id]) => Uuid.safeParse(id).success) : null;
   const scope = scopeFilter(actor);
-  if (scope.units !== null && scope.units.length === 0) return { rows: [], total: 0, totalCapped: false, current: [] };
-  const today = todayInVietnam();
-  const key = opts.q ? searchKey(opts.q) : null;
-  const { rows, total, totalCapped } = await q.findPeople(db, {
-    scope,
-    key: key || null,
-    unitId: opts.unitId ?? null,
-    today,
-    limit: opts.pageSize,
-    offset: (opts.page - 1) * opts.pageSize,
-  });
-  const current = rows.length ? await q.listPositions(db, rows.map((r) => r.id), { currentOn: today }) : [];
-  return { rows, total, totalCapped, current };
+  const none = { rows: [], current: [], nextCursor: null, count: opts.after ? null : { total: 0, totalCapped: false } };
+  if (scope.units !== null && scope.units.length === 0) return none;
+  const filter = { scope, key: (opts.q ? searchKey(opts.q) : null) || null, unitId: opts.unitId ?? null, today: todayInVietnam() };
+  // one row more than the page says whether another page follows
+  const [rows, count] = await Promise.all([
+    q.findPeople(db, { ...filter, after: after ? { sortKey: after[0], id: after[1] } : null, limit: opts.limit + 1 }),
+    after ? Promise.resolve(null) : q.countPeople(db, filter),
+  ]);
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  const current = page.length ? await q.listPositions(db, page.map((r) => r.id), { currentOn: filter.today }) : [];
+  return { rows: page, current, count, nextCursor: rows.length > opts.limit && last ? encodePageCursor([last.sort_key, last.id]) : null };
+}
+
+/** Every person the search finds in the actor's scope (the XLSX export), read a page at a time. */
+export async function findAllPeople(opts: { db: Db; actor: Actor; q?: string | undefined; unitId?: string | undefined; pageSize?: number }) {
+  const rows: q.PersonRow[] = [];
+  const current: q.PositionRow[] = [];
+  let after: string | undefined;
+  do {
+    const page = await findPeople({ ...opts, after, limit: opts.pageSize ?? 2000 });
+    rows.push(...page.rows);
+    current.push(...page.current);
+    after = page.nextCursor ?? undefined;
+  } while (after);
+  return { rows, current };
 }
 
 async function loadPerson(db: Queryable, actor: Actor, id: string) {

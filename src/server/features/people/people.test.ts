@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPerson, buildUnit } from "../../test/factories.js";
 import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
+import { resolveActor } from "../auth/auth.service.js";
+import { findAllPeople } from "./people.service.js";
 
 let ctx: TestContext;
 let admin: Client;
@@ -24,6 +26,60 @@ describe("people search", () => {
     for (const n of ["Trần Văn Bình", "Lê Thị Ăn", "Nguyễn Văn An", "Phạm Minh Châu", "Đỗ Văn An"]) await buildPerson(ctx.db, { fullName: n, unitId: unit });
     const r = await admin.get(`/api/people?unitId=${unit}`);
     expect(r.body.items.map((p: { fullName: string }) => p.fullName)).toEqual(["Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Ăn", "Trần Văn Bình", "Phạm Minh Châu"]);
+  });
+
+  it("pages by name order with a cursor: every person once, in order, ties (same name) broken by id", async () => {
+    const unit = await buildUnit(ctx.db, {});
+    // three people share one name: a page boundary falls among them
+    const names = ["Trần Văn Bình", "Lê Thị Ăn", "Nguyễn Văn An", "Nguyễn Văn An", "Nguyễn Văn An", "Phạm Minh Châu", "Đỗ Văn An"];
+    for (const n of names) await buildPerson(ctx.db, { fullName: n, unitId: unit });
+    const expected = await ctx.db.query<{ id: string }>(
+      `SELECT pe.id FROM persons pe JOIN positions p ON p.person_id = pe.id WHERE p.unit_id = $1 ORDER BY pe.sort_key COLLATE "C", pe.id`,
+      [unit],
+    );
+    const seen: string[] = [];
+    const totals: unknown[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const r: { status: number; body: { items: { id: string }[]; nextCursor: string | null; total: number | null; totalCapped: boolean } } = await admin.get(
+        `/api/people?unitId=${unit}&limit=2${after ? `&after=${encodeURIComponent(after)}` : ""}`,
+      );
+      expect(r.status).toBe(200);
+      seen.push(...r.body.items.map((p) => p.id));
+      totals.push(r.body.total);
+      after = r.body.nextCursor;
+      if (!after) break;
+    }
+    expect(seen).toEqual(expected.map((e) => e.id));
+    expect(seen).toHaveLength(names.length);
+    // the first page counts the matches, the pages after it do not count again
+    expect(totals).toEqual([7, null, null, null]);
+  });
+
+  it("the export's reading walks every page: the whole list in scope, each person once", async () => {
+    const c = await signIn(ctx.app, "th.bithu");
+    const actor = (await resolveActor(ctx.db, decodeURIComponent(c.cookie.split("=")[1]!), null, true))!;
+    const all = await findAllPeople({ db: ctx.db, actor, pageSize: 3 });
+    const first = await c.get("/api/people?limit=200");
+    expect(first.body.nextCursor).toBeNull();
+    expect(all.rows.map((r) => r.id)).toEqual(first.body.items.map((p: { id: string }) => p.id));
+    expect(all.rows.length).toBeGreaterThan(3);
+    const positions = first.body.items.reduce((n: number, p: { currentPositions: unknown[] }) => n + p.currentPositions.length, 0);
+    expect(all.current).toHaveLength(positions);
+  });
+
+  it("refuses a broken cursor with 400 and a Vietnamese message", async () => {
+    const broken = [
+      "khong-hop-le",
+      Buffer.from(JSON.stringify(["nguyen van an"])).toString("base64url"),
+      Buffer.from(JSON.stringify(["an", "khong-phai-uuid"])).toString("base64url"),
+      Buffer.from(JSON.stringify([1, "00000000-0000-4000-8000-000000000000"])).toString("base64url"),
+    ];
+    for (const after of broken) {
+      const r = await admin.get(`/api/people?after=${encodeURIComponent(after)}`);
+      expect(r.status, after).toBe(400);
+      expect(r.body.error).toMatchObject({ code: "VALIDATION_FAILED", message: "Con trỏ trang không hợp lệ" });
+    }
   });
 
   it("is limited to the actor's subtree", async () => {

@@ -9,7 +9,7 @@ import { assertCanManage, canView, canViewStaff, type Actor } from "../../http/a
 import { AppError, notFound } from "../../http/errors.js";
 import type { SheetIssue } from "../../spreadsheets/xlsx-reader.js";
 import type { WorkerPool } from "../../workers/worker-pool.js";
-import { findPeople } from "../people/people.service.js";
+import { findAllPeople } from "../people/people.service.js";
 import { getUnitAsOf, getUnitBase } from "../units/units.queries.js";
 import { campaignOpen, canReview, canViewSheet } from "../registrations/registrations.policy.js";
 import { newRowKey, REGISTRATION_COLUMNS, REGISTRATION_STATUS_TEXT, type RegistrationInput } from "./registrations-sheet.js";
@@ -253,7 +253,7 @@ export async function importMembers(opts: { db: Db; workers: WorkerPool; actor: 
  * Read-only reuse of the people feature's search.
  */
 export async function exportPeople(opts: { db: Db; workers: WorkerPool; actor: Actor; q?: string | undefined; unitId?: string | undefined }) {
-  const { rows, current } = await findPeople({ db: opts.db, actor: opts.actor, q: opts.q, unitId: opts.unitId, page: 1, pageSize: 100_000 });
+  const { rows, current } = await findAllPeople({ db: opts.db, actor: opts.actor, q: opts.q, unitId: opts.unitId });
   const body = await opts.workers.renderXlsx({
     title: "Danh sách cán bộ, đảng viên",
     sheetName: "Danh sách",

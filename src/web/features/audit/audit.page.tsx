@@ -6,6 +6,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useAudit, type AuditEntry } from "@web/api/audit";
 import { useUnitTree } from "@web/api/units";
 import { DataView } from "@web/components/data-view";
+import { LoadMore } from "@web/components/load-more";
 import { IsoRangePicker } from "@web/components/iso-date-picker";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
@@ -56,18 +57,11 @@ export default function AuditPage() {
   const [actorText, setActorText] = useState("");
   const actor = useDebounced(actorText.trim(), 300);
   const [range, setRange] = useState<[string | null, string | null] | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
 
-  const audit = useAudit({ unitId, action, actor: actor || null, from: range?.[0] ?? null, to: range?.[1] ?? null, page, pageSize });
+  const audit = useAudit({ unitId, action, actor: actor || null, from: range?.[0] ?? null, to: range?.[1] ?? null });
   const tree = useUnitTree();
   const unitNames = useMemo(() => new Map((tree.data?.units ?? []).map((u) => [u.id, u.name])), [tree.data]);
   const names = useCallback((id: string) => unitNames.get(id), [unitNames]);
-
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
 
   return (
     <>
@@ -78,7 +72,7 @@ export default function AuditPage() {
             <label htmlFor="audit-unit" className="field-label">
               Đơn vị
             </label>
-            <UnitTreeSelect id="audit-unit" value={unitId} onChange={reset(setUnitId)} allowClear placeholder="Tất cả đơn vị" />
+            <UnitTreeSelect id="audit-unit" value={unitId} onChange={setUnitId} allowClear placeholder="Tất cả đơn vị" />
           </Col>
           <Col xs={24} md={12} xl={6}>
             <label htmlFor="audit-action" className="field-label">
@@ -87,7 +81,7 @@ export default function AuditPage() {
             <Select
               id="audit-action"
               value={action ?? undefined}
-              onChange={(v?: string) => reset(setAction)(v ?? null)}
+              onChange={(v?: string) => setAction(v ?? null)}
               options={ACTION_OPTIONS}
               allowClear
               showSearch={{ filterOption: (input, o) => searchKey(o?.label ?? "").includes(searchKey(input)) }}
@@ -104,10 +98,7 @@ export default function AuditPage() {
               allowClear
               placeholder="Tên đăng nhập"
               value={actorText}
-              onChange={(e) => {
-                setActorText(e.target.value);
-                setPage(1);
-              }}
+              onChange={(e) => setActorText(e.target.value)}
               autoCapitalize="none"
             />
           </Col>
@@ -115,26 +106,16 @@ export default function AuditPage() {
             <label htmlFor="audit-range" className="field-label">
               Khoảng thời gian
             </label>
-            <IsoRangePicker id="audit-range" value={range} onChange={reset(setRange)} />
+            <IsoRangePicker id="audit-range" value={range} onChange={setRange} />
           </Col>
         </Row>
         <QueryState isLoading={false} error={audit.error} refetch={audit.refetch}>
           <DataView<AuditEntry>
             label="Nhật ký thao tác"
-            rows={audit.data?.items}
+            rows={audit.data?.pages.flatMap((p) => p.items)}
             rowKey="id"
             loading={audit.isFetching}
             emptyText="Không có thao tác nào phù hợp"
-            pagination={{
-              current: page,
-              pageSize,
-              total: audit.data?.total ?? 0,
-              totalCapped: audit.data?.totalCapped ?? false,
-              onChange: (p, s) => {
-                setPage(p);
-                setPageSize(s);
-              },
-            }}
             columns={[
               { title: "Thời gian", dataIndex: "at", render: (v: string) => <span style={{ whiteSpace: "nowrap" }}>{formatViDateTime(v)}</span> },
               { title: "Người thực hiện", dataIndex: "actorUsername", render: (v: string | null) => v ?? "Hệ thống" },
@@ -147,6 +128,7 @@ export default function AuditPage() {
             }}
             renderCard={(e) => <PhoneEntry e={e} names={names} />}
           />
+          <LoadMore q={audit} />
         </QueryState>
       </Card>
     </>

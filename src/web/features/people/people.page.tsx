@@ -1,9 +1,9 @@
 import { GENDER_LABELS } from "@contracts/people.js";
 import { Card, Col, Input, Row, Typography } from "antd";
-import { useState } from "react";
 import { Link } from "react-router";
-import { usePeople, type PersonSummary } from "@web/api/people";
+import { usePeoplePages, type PersonSummary } from "@web/api/people";
 import { DataView } from "@web/components/data-view";
+import { LoadMore } from "@web/components/load-more";
 import { PageHeader } from "@web/components/page-header";
 import { peopleExportUrl } from "@web/api/spreadsheets";
 import { ExportExcelButton } from "../spreadsheets/export-button";
@@ -30,14 +30,19 @@ function Positions({ p }: { p: PersonSummary }) {
   );
 }
 
-/** People in my scope: search ignoring diacritics, filter by unit, Vietnamese name order. */
-export default function PeoplePage() {
-  const { params, search, setSearch, q, update } = useUrlFilters({ resetOnSearch: ["trang"] });
-  const unitId = params.get("donvi");
-  const page = Number(params.get("trang") ?? 1) || 1;
-  const [pageSize, setPageSize] = useState(50);
+/** "Tìm thấy 57 người" from the first page's count ("hơn 10.000" beyond what it counts). */
+function countText(total: number | null | undefined, capped: boolean | undefined) {
+  if (total == null) return null;
+  return `Tìm thấy ${capped ? "hơn " : ""}${total.toLocaleString("vi-VN")} người`;
+}
 
-  const people = usePeople({ q: q || undefined, unitId, page, pageSize });
+/** People in my scope: search ignoring diacritics, filter by unit, Vietnamese name order, read on with "Xem thêm". */
+export default function PeoplePage() {
+  const { params, search, setSearch, q, update } = useUrlFilters();
+  const unitId = params.get("donvi");
+
+  const people = usePeoplePages({ q: q || undefined, unitId });
+  const first = people.data?.pages[0];
 
   return (
     <>
@@ -65,27 +70,18 @@ export default function PeoplePage() {
             <label htmlFor="people-unit" className="field-label">
               Đơn vị
             </label>
-            <UnitTreeSelect id="people-unit" value={unitId} onChange={(v) => update({ donvi: v, trang: null })} allowClear placeholder="Tất cả đơn vị" />
+            <UnitTreeSelect id="people-unit" value={unitId} onChange={(v) => update({ donvi: v })} allowClear placeholder="Tất cả đơn vị" />
           </Col>
         </Row>
         <QueryState isLoading={false} error={people.error} refetch={people.refetch}>
           <DataView<PersonSummary>
             label="Danh sách cán bộ, đảng viên"
-            rows={people.data?.items}
+            rows={people.data?.pages.flatMap((p) => p.items)}
             rowKey="id"
             loading={people.isFetching}
             scrollX={920}
             emptyText={q ? `Không tìm thấy ai với “${q}”` : "Không có dữ liệu"}
-            pagination={{
-              current: page,
-              pageSize,
-              total: people.data?.total ?? 0,
-              totalCapped: people.data?.totalCapped,
-              onChange: (p, s) => {
-                setPageSize(s);
-                update({ trang: p > 1 ? String(p) : null });
-              },
-            }}
+            toolbar={first?.total ? <Typography.Text type="secondary">{countText(first.total, first.totalCapped)}</Typography.Text> : undefined}
             columns={[
               {
                 title: "Họ và tên",
@@ -121,6 +117,7 @@ export default function PeoplePage() {
               </>
             )}
           />
+          <LoadMore q={people} />
         </QueryState>
       </Card>
     </>
