@@ -246,8 +246,8 @@ try {
   await app.ready();
   const board = await signIn(app, "tinh.bdv");
 
-  const rollupTop = await time(() => get(app, board, `/api/reports/${campaign}/units/${top}/rollup`));
-  const rollupCommune = await time(() => get(app, board, `/api/reports/${campaign}/units/${commune}/rollup`));
+  const rollupTop = await time(() => get(app, board, `/api/reports/${campaign}/units/${top}/rollup?limit=50`));
+  const rollupCommune = await time(() => get(app, board, `/api/reports/${campaign}/units/${commune}/rollup?limit=50`));
   const groupBy = await time(() =>
     db.query(
       `SELECT cr.code, count(*), count(*) FILTER (WHERE c.status = 'achieved')

@@ -128,7 +128,17 @@ export const RollupChild = UnitBrief.extend({
 });
 export type RollupChild = z.infer<typeof RollupChild>;
 
-/** The live roll-up of a unit's subtree, with one row per child unit (its own subtree totals). */
+/** `after` and `limit` page the rows of the children (by name); without `limit`, every child. */
+export const RollupQuery = FiguresQuery.extend({
+  after: z.string().max(400, "Con trỏ trang không hợp lệ").optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export type RollupQuery = z.infer<typeof RollupQuery>;
+
+/**
+ * The live roll-up of a unit's subtree (its totals), with one row per child unit (its own subtree
+ * totals), one page of them when asked with `limit`; `nextCursor` asks for the next page.
+ */
 export const RollupView = z.object({
   campaign: CampaignBrief,
   unit: UnitBrief,
@@ -137,6 +147,7 @@ export const RollupView = z.object({
   total: Figures,
   members: MemberFigures,
   children: z.array(RollupChild),
+  nextCursor: z.string().nullable(),
 });
 export type RollupView = z.infer<typeof RollupView>;
 

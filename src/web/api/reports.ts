@@ -21,11 +21,20 @@ export function useUnitReport(campaignId: string | undefined, unitId: string | u
   });
 }
 
-/** The live roll-up of a subtree: never cached, so a member's update shows at once. */
+/** Rows of child units per page of the roll-up (the total never depends on it). */
+export const ROLLUP_PAGE_SIZE = 50;
+
+/**
+ * The live roll-up of a subtree, its child units a page at a time (by name); `fetchNextPage` reads
+ * on. Never cached, so a member's update shows at once.
+ */
 export function useRollup(campaignId: string | undefined, unitId: string | undefined, enabled = true) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ["reports", "rollup", campaignId, unitId],
-    queryFn: () => api<RollupView>(`${base(campaignId!, unitId!)}/rollup`),
+    queryFn: ({ pageParam }) =>
+      api<RollupView>(`${base(campaignId!, unitId!)}/rollup?${new URLSearchParams({ limit: String(ROLLUP_PAGE_SIZE), ...(pageParam ? { after: pageParam } : {}) }).toString()}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     enabled: enabled && Boolean(campaignId && unitId),
     staleTime: 0,
     gcTime: 0,

@@ -35,6 +35,30 @@ function emptyBranch(): BranchFigures {
   };
 }
 
+function fill(
+  branch: (id: string) => BranchFigures,
+  counts: q.BranchCountRow[],
+  members: { branch_id: string; members: number; reporting_units: number }[],
+) {
+  for (const r of counts) {
+    const b = branch(r.branch_id);
+    if (r.criterion_code !== "") {
+      b.byCriterion.set(r.criterion_code, { registered: r.registered, achieved: r.achieved });
+      continue;
+    }
+    b.registrants = r.registrants;
+    b.models = r.models;
+    b.violations = { traffic: r.violations_traffic, littering: r.violations_littering, disorder: r.violations_disorder, harassment: r.violations_harassment, other: r.violations_other };
+    b.proposals = { proposed: r.proposals_proposed, approved: r.proposals_approved, declined: r.proposals_declined };
+    b.reports = { onTime: r.reports_on_time, late: r.reports_late, draft: r.reports_draft, otherKind: r.reports_other_kind };
+  }
+  for (const m of members) {
+    const b = branch(m.branch_id);
+    b.members = m.members;
+    b.reportingUnits = m.reporting_units;
+  }
+}
+
 function add(into: BranchFigures, b: BranchFigures) {
   for (const [code, c] of b.byCriterion) {
     const cur = into.byCriterion.get(code) ?? { registered: 0, achieved: 0 };
@@ -67,46 +91,53 @@ export interface SubtreeFigures {
 }
 
 /**
- * Today's figures on a settled tree come from the branch counts (rows per child, migration 0043);
- * any other day, or a tree with a change dated today or later, sums the per-unit counts of the
- * tree as of that day (rows per unit of the subtree).
+ * Today's figures on a settled tree come from the branch counts (rows per unit asked, migration
+ * 0043): the root's whole subtree and each child's, so `children` (a page of them, or none when
+ * only the total is needed) decides the cost, not the subtree. Any other day, or a tree with a
+ * change dated today or later, sums the per-unit counts of the tree as of that day (rows per unit
+ * of the subtree). `children` defaults to every child of the root; a promise of them is read in
+ * the same round trip as the criteria.
  */
-export async function loadSubtreeFigures(db: Queryable, campaign: q.CampaignRow, rootId: string, asOf: string): Promise<SubtreeFigures> {
+export async function loadSubtreeFigures(
+  db: Queryable,
+  campaign: q.CampaignRow,
+  rootId: string,
+  asOf: string,
+  wanted?: readonly string[] | Promise<readonly string[]>,
+): Promise<SubtreeFigures> {
   const kinds = [...REPORTING_UNIT_KINDS];
-  const [criteria, live] = await Promise.all([
+  const [criteria, live, children] = await Promise.all([
     q.listCriteria(db, campaign.criteria_set_id),
     asOf === todayInVietnam() ? q.getLiveBranches(db, rootId, asOf) : Promise.resolve(null),
+    wanted,
   ]);
-  const [counts, members] = await Promise.all(
-    live?.settled
-      ? [q.listBranchCountsLive(db, campaign.id, rootId, live.children), q.listBranchMembersLive(db, rootId, live.children, asOf, kinds)]
-      : [q.listBranchCounts(db, campaign.id, rootId, asOf), q.listBranchMembers(db, rootId, asOf, kinds)],
-  );
   const branches = new Map<string, BranchFigures>();
   const branch = (id: string) => {
     let b = branches.get(id);
     if (!b) branches.set(id, (b = emptyBranch()));
     return b;
   };
-  for (const r of counts) {
-    const b = branch(r.branch_id);
-    if (r.criterion_code !== "") {
-      b.byCriterion.set(r.criterion_code, { registered: r.registered, achieved: r.achieved });
-      continue;
+  let total: BranchFigures;
+  if (live?.settled) {
+    const ids = [...(children ?? live.children)];
+    const [counts, members] = await Promise.all([
+      q.listBranchCountsLive(db, campaign.id, [rootId, ...ids]),
+      q.listBranchMembersLive(db, rootId, ids, asOf, kinds),
+    ]);
+    fill(branch, counts, members);
+    // the root's row is its whole subtree
+    total = branches.get(rootId) ?? emptyBranch();
+  } else {
+    const [counts, members] = await Promise.all([q.listBranchCounts(db, campaign.id, rootId, asOf), q.listBranchMembers(db, rootId, asOf, kinds)]);
+    fill(branch, counts, members);
+    // rows of the root's own units and of each child's subtree: the total is their sum
+    total = emptyBranch();
+    for (const b of branches.values()) add(total, b);
+    if (children) {
+      const wanted = new Set(children);
+      for (const id of branches.keys()) if (!wanted.has(id)) branches.delete(id);
     }
-    b.registrants = r.registrants;
-    b.models = r.models;
-    b.violations = { traffic: r.violations_traffic, littering: r.violations_littering, disorder: r.violations_disorder, harassment: r.violations_harassment, other: r.violations_other };
-    b.proposals = { proposed: r.proposals_proposed, approved: r.proposals_approved, declined: r.proposals_declined };
-    b.reports = { onTime: r.reports_on_time, late: r.reports_late, draft: r.reports_draft, otherKind: r.reports_other_kind };
   }
-  for (const m of members) {
-    const b = branch(m.branch_id);
-    b.members = m.members;
-    b.reportingUnits = m.reporting_units;
-  }
-  const total = emptyBranch();
-  for (const b of branches.values()) add(total, b);
   branches.delete(rootId);
 
   const titles = new Map(criteria.map((c) => [c.code, c.title]));

@@ -65,6 +65,7 @@ export function presentRollup(d: Awaited<ReturnType<typeof getRollup>>): RollupV
       submission: r.submission,
       submissionLabel: r.submission ? SUBMISSION_STATE_LABELS[r.submission] : null,
     })),
+    nextCursor: d.nextCursor,
   };
 }
 

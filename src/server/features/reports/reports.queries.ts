@@ -314,37 +314,39 @@ const BRANCH_COUNTS_LIVE = prepared(
   `SELECT k.branch_id, k.criterion_code, ${COUNT_COLUMNS.map((c) => `sum(k.${c})::int AS ${c}`).join(", ")}
      FROM (SELECT unit_id AS branch_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_counts WHERE campaign_id = $1 AND unit_id = ANY($2::uuid[])
            UNION ALL
-           SELECT ancestor_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_branch_counts WHERE campaign_id = $1 AND ancestor_id = ANY($3::uuid[])
+           SELECT ancestor_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_branch_counts WHERE campaign_id = $1 AND ancestor_id = ANY($2::uuid[])
            UNION ALL
-           SELECT ancestor_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_branch_deltas WHERE campaign_id = $1 AND ancestor_id = ANY($3::uuid[])) k
+           SELECT ancestor_id, criterion_code, ${COUNT_COLUMNS.join(", ")} FROM campaign_branch_deltas WHERE campaign_id = $1 AND ancestor_id = ANY($2::uuid[])) k
     GROUP BY k.branch_id, k.criterion_code`,
 );
 
 /**
- * The same figures as listBranchCounts for today: the root's own counts and each child's own and
- * branch counts (with the deltas not folded yet), rows per child whatever the subtree's size.
+ * Today's figures of whole branches, from the branch counts (with the deltas not folded yet): for
+ * each unit asked, its own counts and those of every unit below it. Asked for the root and a page
+ * of its children, it answers the root's whole subtree and each child's, in rows per unit asked,
+ * whatever the subtree's size.
  */
-export function listBranchCountsLive(db: Queryable, campaignId: string, rootId: string, children: string[]) {
-  return db.query<BranchCountRow>(BRANCH_COUNTS_LIVE, [campaignId, [rootId, ...children], children]);
+export function listBranchCountsLive(db: Queryable, campaignId: string, unitIds: string[]) {
+  return db.query<BranchCountRow>(BRANCH_COUNTS_LIVE, [campaignId, unitIds]);
 }
 
 const BRANCH_MEMBERS_LIVE = prepared(
   "reports.branchMembersLive",
   `SELECT b.id AS branch_id,
           (COALESCE((SELECT sum(m.delta) FROM unit_member_changes m WHERE m.unit_id = b.id AND m.day <= $3::date), 0)
-           + CASE WHEN b.id = $1 THEN 0 ELSE
-               COALESCE((SELECT t.members FROM branch_members t WHERE t.ancestor_id = b.id), 0)
-               - COALESCE((SELECT sum(c.delta) FROM branch_member_changes c WHERE c.ancestor_id = b.id AND c.day > $3::date), 0)
-               + COALESCE((SELECT sum(d.delta) FROM branch_member_deltas d WHERE d.ancestor_id = b.id AND d.day <= $3::date), 0)
-             END)::int AS members,
-          CASE WHEN b.id = $1 THEN 0 ELSE
-            (SELECT count(*) FROM units u WHERE u.id = b.id AND u.kind = ANY($4::text[]))
-            + COALESCE((SELECT sum(k.units) FROM branch_unit_kinds k WHERE k.ancestor_id = b.id AND k.kind = ANY($4::text[])), 0)
-          END::int AS reporting_units
+           + COALESCE((SELECT t.members FROM branch_members t WHERE t.ancestor_id = b.id), 0)
+           - COALESCE((SELECT sum(c.delta) FROM branch_member_changes c WHERE c.ancestor_id = b.id AND c.day > $3::date), 0)
+           + COALESCE((SELECT sum(d.delta) FROM branch_member_deltas d WHERE d.ancestor_id = b.id AND d.day <= $3::date), 0))::int AS members,
+          (CASE WHEN b.id = $1 THEN 0 ELSE (SELECT count(*) FROM units u WHERE u.id = b.id AND u.kind = ANY($4::text[])) END
+           + COALESCE((SELECT sum(k.units) FROM branch_unit_kinds k WHERE k.ancestor_id = b.id AND k.kind = ANY($4::text[])), 0))::int AS reporting_units
      FROM unnest($2::uuid[]) AS b(id)`,
 );
 
-/** The same as listBranchMembers for `day` on the open-ended tree, from the branch members (migration 0043). */
+/**
+ * Members and units of a reporting kind of whole branches for `day` on the open-ended tree, from the
+ * branch members (migration 0043): the root's whole subtree (the root itself not counted among the
+ * reporting units) and each child's.
+ */
 export function listBranchMembersLive(db: Queryable, rootId: string, children: string[], day: string, reportingKinds: string[]) {
   return db.query<{ branch_id: string; members: number; reporting_units: number }>(BRANCH_MEMBERS_LIVE, [rootId, [rootId, ...children], day, reportingKinds]);
 }

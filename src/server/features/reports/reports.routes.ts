@@ -1,4 +1,4 @@
-import { FiguresQuery, ReportCampaignList, ReportParams, ReportView, RollupView, SaveReportBody, SubmissionsQuery, SubmissionsView } from "@contracts/reports.js";
+import { FiguresQuery, ReportCampaignList, RollupQuery, ReportParams, ReportView, RollupView, SaveReportBody, SubmissionsQuery, SubmissionsView } from "@contracts/reports.js";
 import type { Actor } from "../../http/actor.js";
 import { actorOf, type Feature } from "../../http/app-types.js";
 import { contributeMenu } from "../auth/auth.present.js";
@@ -45,7 +45,7 @@ export const reportsRoutes: Feature = (app, { db }) => {
 
   app.get(
     "/api/reports/:campaignId/units/:unitId/rollup",
-    { schema: { tags, summary: "Tổng hợp trực tiếp toàn bộ các cấp dưới của đơn vị (?asOf= một ngày của đợt)", params: ReportParams, querystring: FiguresQuery, response: { 200: RollupView } } },
+    { schema: { tags, summary: "Tổng hợp trực tiếp toàn bộ các cấp dưới của đơn vị (?asOf= một ngày của đợt; ?limit=&after= từng trang đơn vị trực thuộc)", params: ReportParams, querystring: RollupQuery, response: { 200: RollupView } } },
     async (req) => presentRollup(await svc.getRollup({ db, actor: actorOf(req), ...req.params, ...req.query })),
   );
 

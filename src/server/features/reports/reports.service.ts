@@ -3,7 +3,7 @@ import { MODEL_FIELDS, type ModelField } from "@domain/criteria.js";
 import { formatViDate, todayInVietnam } from "@domain/dates.js";
 import { formatPartySymbol, nextNumber } from "@domain/document-numbers.js";
 import { VIOLATION_KINDS, VIOLATION_KIND_LABELS } from "@domain/ratings.js";
-import { compareText, sortByText, textSortKey } from "@domain/vietnamese-text.js";
+import { compareText, textSortKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { assertCanManage, canManage, type Actor } from "../../http/actor.js";
@@ -61,7 +61,7 @@ async function loadCampaignUnitOn(db: Queryable, campaign: q.CampaignRow, unitId
 export async function buildStatistics(db: Queryable, ctx: CampaignUnitContext): Promise<ReportStatistics> {
   const { campaign, unit, asOf } = ctx;
   const [f, models, approved] = await Promise.all([
-    loadSubtreeFigures(db, campaign, unit.id, asOf),
+    loadSubtreeFigures(db, campaign, unit.id, asOf, []),
     q.listSubtreeModels(db, campaign.id, unit.id, asOf),
     q.listSubtreeApprovedProposals(db, campaign.id, unit.id, asOf),
   ]);
@@ -282,16 +282,32 @@ export async function submitReport(opts: { db: Db; actor: Actor; campaignId: str
 }
 
 /** Live totals over the unit's subtree, with one row per child unit (each child's own subtree). */
-export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; asOf?: string }) {
+/**
+ * The roll-up of a unit's subtree with a row per child (its own subtree's figures). With `limit`,
+ * one page of children in name order after the cursor `after`: the total comes from the root's
+ * own branch counts, so a page costs the same at a commune and a province. Without it (the Excel
+ * export, the report document), every child. A page may hold fewer rows than `limit`: children
+ * with nothing to show (no registration, no report, no reporting unit below) are left out.
+ */
+export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; asOf?: string; after?: string; limit?: number }) {
+  const cursor = opts.after ? decodeCursor(opts.after) : null;
   const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId, opts.asOf);
-  const [f, children, childReports] = await Promise.all([
-    loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf),
-    q.listChildren(opts.db, ctx.unit.id, ctx.asOf),
-    q.listChildReports(opts.db, ctx.campaign.id, ctx.unit.id, ctx.asOf),
+  const paged = q.listChildren(opts.db, ctx.unit.id, ctx.asOf).then((children) => {
+    const ordered = byNameThenId(children, (c) => c.name, (c) => c.unit_id);
+    const start = cursor ? ordered.findIndex((c) => isAfter(c, cursor)) : 0;
+    const rest = start < 0 ? [] : ordered.slice(start);
+    return { rest, page: opts.limit === undefined ? rest : rest.slice(0, opts.limit) };
+  });
+  const ids = paged.then(({ page }) => page.map((c) => c.item.unit_id));
+  // the children's names, the criteria and the tree's state in one round trip, then their figures
+  const [f, childReports, { rest, page }] = await Promise.all([
+    loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, ids),
+    ids.then((list) => q.listReports(opts.db, ctx.campaign.id, list)),
+    paged,
   ]);
   const reports = new Map(childReports.map((r) => [r.unit_id, r]));
-  const rows = sortByText(children, (c) => c.name)
-    .map((c) => {
+  const rows = page
+    .map(({ item: c }) => {
       const b = f.branches.get(c.unit_id);
       const reporting = REPORTING_UNIT_KINDS.has(c.kind) || reports.has(c.unit_id);
       return {
@@ -304,7 +320,9 @@ export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string
       };
     })
     .filter((r) => r.totals.total.registered > 0 || r.submission !== null || r.reportingUnits > 0);
-  return { ctx, criteria: f.criteriaOf(f.total), total: f.totalOf(f.total), members: f.membersOf(f.total), rows };
+  const last = page[page.length - 1];
+  const nextCursor = last && page.length < rest.length ? encodeCursor(last.item.name, last.item.unit_id) : null;
+  return { ctx, criteria: f.criteriaOf(f.total), total: f.totalOf(f.total), members: f.membersOf(f.total), rows, nextCursor };
 }
 
 export interface SubmissionEntry {
@@ -368,19 +386,36 @@ export interface SubmissionRow {
   below: SubmissionCounts | null;
 }
 
-/** The page cursor: the last row's name and id (rows are in name order, then id). */
-function encodeCursor(r: SubmissionRow): string {
-  return Buffer.from(JSON.stringify([r.unit.name, r.unit.unit_id])).toString("base64url");
+/** A page cursor: the last row's name and id (rows are in name order, then id). */
+function encodeCursor(name: string, id: string): string {
+  return Buffer.from(JSON.stringify([name, id])).toString("base64url");
 }
 
-function decodeCursor(after: string): [string, string] {
+interface Cursor {
+  key: string;
+  id: string;
+}
+
+function decodeCursor(after: string): Cursor {
   try {
     const v: unknown = JSON.parse(Buffer.from(after, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return { key: textSortKey(v[0]), id: v[1] };
   } catch {
     // falls through to the error below
   }
   throw invalid("Con trỏ trang không hợp lệ", [{ path: "after", message: "Con trỏ trang không hợp lệ, vui lòng tải lại danh sách" }]);
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Items by name the Vietnamese way (each key computed once), then id: the page cursor's order. */
+function byNameThenId<T>(items: readonly T[], name: (item: T) => string, id: (item: T) => string) {
+  return items.map((item) => ({ item, key: textSortKey(name(item)), id: id(item) })).sort((a, b) => byString(a.key, b.key) || byString(a.id, b.id));
+}
+
+/** Is a row of byNameThenId after the cursor? */
+function isAfter(row: { key: string; id: string }, cursor: Cursor): boolean {
+  return (byString(row.key, cursor.key) || byString(row.id, cursor.id)) > 0;
 }
 
 /**
@@ -403,23 +438,22 @@ export async function getSubmissions(opts: { db: Db; actor: Actor; campaignId: s
   const counts: SubmissionCounts = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0 };
   const rows: SubmissionRow[] = [];
   // by name the Vietnamese way (each key computed once), then id: the page cursor's order
-  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const ordered = children.map((c) => ({ c, key: textSortKey(c.name) })).sort((a, b) => byId(a.key, b.key) || byId(a.c.unit_id, b.c.unit_id));
-  const after = cursor ? { key: textSortKey(cursor[0]), id: cursor[1] } : null;
-  for (const { c, key } of ordered) {
+  for (const row of byNameThenId(children, (c) => c.name, (c) => c.unit_id)) {
+    const c = row.item;
     const branch = countsOf(f.branches.get(c.unit_id));
     if (branch.expected === 0) continue;
     for (const k of Object.keys(counts) as (keyof SubmissionCounts)[]) counts[k] += branch[k];
     if (opts.filter === "missing" && branch.missing === 0) continue;
     if (opts.filter === "late" && branch.late === 0) continue;
-    if (after && (byId(key, after.key) || byId(c.unit_id, after.id)) <= 0) continue;
+    if (cursor && !isAfter(row, cursor)) continue;
     const report = reports.get(c.unit_id) ?? null;
     const state = REPORTING_UNIT_KINDS.has(c.kind) || report ? submissionState(report, deadline) : null;
     const below = belowOf(branch, state);
     rows.push({ unit: c, report, state, overdue: deadlinePassed && (state === "not_started" || state === "draft"), below: below.expected > 0 ? below : null });
   }
   const page = rows.slice(0, opts.limit);
-  const nextCursor = rows.length > opts.limit ? encodeCursor(page[page.length - 1]!) : null;
+  const lastRow = page[page.length - 1];
+  const nextCursor = rows.length > opts.limit && lastRow ? encodeCursor(lastRow.unit.name, lastRow.unit.unit_id) : null;
   return { ctx, counts, rows: page, nextCursor, filter: opts.filter, deadlinePassed };
 }
 

@@ -311,6 +311,33 @@ describe("live roll-up and who has not reported", () => {
     expect(rows).toEqual({ "Chi bộ ấp A": [7, 4, "not_started"], "Chi bộ ấp B": [1, 1, "not_started"], "Ủy ban MTTQ xã Thử": [1, 0, "not_started"] });
   });
 
+  it("pages the child rows by name; every page carries the whole subtree's totals; a broken cursor is refused", async () => {
+    const all = await t.ttkvViewer.get(url(c, t.commune, "/rollup"));
+    expect(all.body.nextCursor).toBeNull();
+    const rows: { name: string }[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const r: { status: number; body: { total: unknown; criteria: unknown; members: unknown; children: { name: string }[]; nextCursor: string | null } } =
+        await t.ttkvViewer.get(url(c, t.commune, `/rollup?limit=1${after ? `&after=${after}` : ""}`));
+      expect(r.status).toBe(200);
+      expect(r.body.children.length).toBeLessThanOrEqual(1);
+      expect({ total: r.body.total, criteria: r.body.criteria, members: r.body.members }).toEqual({ total: all.body.total, criteria: all.body.criteria, members: all.body.members });
+      rows.push(...r.body.children);
+      after = r.body.nextCursor;
+      pages++;
+    } while (after && pages < 10);
+    expect(after).toBeNull();
+    // four children, one page each (the TTKV's page is empty: it has nothing to show)
+    expect(pages).toBe(4);
+    expect(rows).toEqual(all.body.children);
+    expect(rows.map((r) => r.name)).toEqual(["Chi bộ ấp A", "Chi bộ ấp B", "Ủy ban MTTQ xã Thử"]);
+    const bad = await t.ttkvViewer.get(url(c, t.commune, "/rollup?limit=1&after=khong-hop-le"));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("VALIDATION_FAILED");
+    expect((await t.ttkvViewer.get(url(c, t.commune, "/rollup?limit=0"))).status).toBe(400);
+  });
+
   it("is live: a member's progress update shows at the commune at once", async () => {
     await buildProgressUpdate(ctx.db, { commitmentId: fig.co, status: "achieved" });
     const r = await t.communeMgr.get(url(c, t.commune, "/rollup"));

@@ -1,10 +1,11 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Flex, Row, Statistic, Typography } from "antd";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useRollup, type RollupView } from "@web/api/reports";
 import { rollupExportUrl } from "@web/api/spreadsheets";
 import { DataView } from "@web/components/data-view";
+import { LoadMore } from "@web/components/load-more";
 import { QueryState } from "@web/components/query-state";
 import { formatViDate } from "@web/lib/format";
 import { useIsPhone } from "@web/lib/use-media";
@@ -55,14 +56,43 @@ function barOption(
 /** Registered vs achieved per criterion, then per child unit, over the whole subtree, live. */
 export function RollupPanel({ campaignId, unitId }: { campaignId: string; unitId: string }) {
   const q = useRollup(campaignId, unitId);
+  const first = q.data?.pages[0];
+  // the totals come with every page; the child rows add up page after page
+  const children = useMemo(() => q.data?.pages.flatMap((p) => p.children) ?? [], [q.data]);
   return (
     <QueryState isLoading={q.isLoading} error={q.error} refetch={q.refetch}>
-      {q.data && <RollupContent data={q.data} refetch={() => void q.refetch()} fetching={q.isFetching} campaignId={campaignId} />}
+      {first && (
+        <RollupContent
+          data={first}
+          rows={children}
+          more={<LoadMore q={q} />}
+          complete={!q.hasNextPage}
+          refetch={() => void q.refetch()}
+          fetching={q.isFetching && !q.isFetchingNextPage}
+          campaignId={campaignId}
+        />
+      )}
     </QueryState>
   );
 }
 
-function RollupContent({ data, refetch, fetching, campaignId }: { data: RollupView; refetch: () => void; fetching: boolean; campaignId: string }) {
+function RollupContent({
+  data,
+  rows,
+  more,
+  complete,
+  refetch,
+  fetching,
+  campaignId,
+}: {
+  data: RollupView;
+  rows: Child[];
+  more: ReactNode;
+  complete: boolean;
+  refetch: () => void;
+  fetching: boolean;
+  campaignId: string;
+}) {
   const isPhone = useIsPhone();
   const criteriaOption = useMemo(
     () =>
@@ -77,12 +107,12 @@ function RollupContent({ data, refetch, fetching, campaignId }: { data: RollupVi
   const childOption = useMemo(
     () =>
       barOption(
-        data.children.map((c) => c.name),
-        data.children.map((c) => c.registered),
-        data.children.map((c) => c.achieved),
+        rows.map((c) => c.name),
+        rows.map((c) => c.registered),
+        rows.map((c) => c.achieved),
         { horizontal: true, labelWidth: isPhone ? 110 : 220 },
       ),
-    [data, isPhone],
+    [rows, isPhone],
   );
 
   return (
@@ -125,13 +155,13 @@ function RollupContent({ data, refetch, fetching, campaignId }: { data: RollupVi
           </Col>
         </Row>
       </Card>
-      <Card title={`Theo đơn vị trực thuộc (${data.children.length})`}>
-        {data.children.length > 0 && (
-          <EChart option={childOption} height={Math.max(180, 48 * data.children.length + 60)} label="Biểu đồ đăng ký và đạt theo đơn vị trực thuộc" />
+      <Card title={complete ? `Theo đơn vị trực thuộc (${rows.length})` : `Theo đơn vị trực thuộc (${rows.length} đơn vị đầu tiên)`}>
+        {rows.length > 0 && (
+          <EChart option={childOption} height={Math.max(180, 48 * rows.length + 60)} label="Biểu đồ đăng ký và đạt theo đơn vị trực thuộc" />
         )}
         <DataView<Child>
           label="Tổng hợp theo đơn vị trực thuộc"
-          rows={data.children}
+          rows={rows}
           rowKey="id"
           emptyText="Không có đơn vị trực thuộc"
           columns={[
@@ -167,7 +197,8 @@ function RollupContent({ data, refetch, fetching, campaignId }: { data: RollupVi
             </>
           )}
         />
-        {!isPhone && data.children.length > 0 && (
+        {more}
+        {!isPhone && rows.length > 0 && (
           <Typography.Text type="secondary" style={{ display: "block", marginTop: 8, fontSize: 13 }}>
             TC I – TC V: số việc làm đạt / số đăng ký của từng tiêu chí.
           </Typography.Text>
