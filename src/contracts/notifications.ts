@@ -7,6 +7,10 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   "registration.approved": "Bảng đăng ký đã duyệt",
   "plan.cascade": "Kế hoạch cấp trên",
   "result_report.submitted": "Báo cáo kết quả",
+  "reminder.plan": "Nhắc hạn ban hành kế hoạch",
+  "reminder.acknowledge": "Nhắc quán triệt kế hoạch",
+  "reminder.register": "Nhắc hạn đăng ký",
+  "reminder.report": "Nhắc hạn báo cáo",
 };
 
 export const NotificationListQuery = z.object({

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { DEFAULT_REMINDER_TIMING, parseDaysBefore, type ReminderTiming } from "@domain/reminders.js";
 
 /** Runtime configuration, parsed once from the environment so every module sees the same values. */
 export interface Config {
@@ -32,6 +33,43 @@ export interface Config {
   renderQueue: number;
   /** Declared uncompressed bytes of the uploaded spreadsheets read at once, all together (IMPORT_BUDGET_BYTES); over it, 503 BUSY. */
   importBudgetBytes: number;
+  /** Seconds between two turns of the reminder job (REMINDER_INTERVAL_SECONDS). */
+  reminderIntervalSeconds: number;
+  /** Lead times before each deadline (REMINDER_DAYS_BEFORE) and the window after it (REMINDER_AFTER_DAYS). */
+  reminderTiming: ReminderTiming;
+  /** SMTP server of the e-mail digest; null: no e-mail, the reminders stay in the app. */
+  smtp: SmtpConfig | null;
+  /** Hours between two digests to one person (DIGEST_EVERY_HOURS). */
+  digestEveryHours: number;
+  /** The address users open the app at, for the links of the e-mail (PUBLIC_URL), e.g. https://dvk.example.vn. */
+  publicUrl: string | null;
+}
+
+/** SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS) or SMTP_HOST/SMTP_PORT/SMTP_USER/SMTP_PASS/SMTP_SECURE; SMTP_FROM. */
+export interface SmtpConfig {
+  url: string | null;
+  host: string | null;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  pass: string | null;
+  from: string;
+}
+
+function parseSmtp(env: NodeJS.ProcessEnv): SmtpConfig | null {
+  const url = env.SMTP_URL?.trim() || null;
+  const host = env.SMTP_HOST?.trim() || null;
+  if (!url && !host) return null;
+  const secure = parseBool(env.SMTP_SECURE) ?? false;
+  return {
+    url,
+    host,
+    port: Number(env.SMTP_PORT ?? (secure ? 465 : 587)),
+    secure,
+    user: env.SMTP_USER || null,
+    pass: env.SMTP_PASS || null,
+    from: env.SMTP_FROM?.trim() || "Dân vận khéo <no-reply@localhost>",
+  };
 }
 
 function parseBool(v: string | undefined): boolean | undefined {
@@ -79,5 +117,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     renderQueue: Math.max(0, Number(env.RENDER_QUEUE ?? 16)),
     // two of the largest files the zip guard lets through (100 MB each) at once
     importBudgetBytes: Math.max(1, Number(env.IMPORT_BUDGET_BYTES ?? 200 * 1024 * 1024)),
+    reminderIntervalSeconds: Math.max(1, Number(env.REMINDER_INTERVAL_SECONDS ?? 900)),
+    reminderTiming: {
+      daysBefore: parseDaysBefore(env.REMINDER_DAYS_BEFORE),
+      afterWindowDays: Math.max(0, Number(env.REMINDER_AFTER_DAYS ?? DEFAULT_REMINDER_TIMING.afterWindowDays)),
+    },
+    smtp: parseSmtp(env),
+    digestEveryHours: Math.max(0, Number(env.DIGEST_EVERY_HOURS ?? 24)),
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, "") || null,
   };
 }

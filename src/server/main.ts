@@ -5,7 +5,9 @@ import { migrate, MIGRATION_LOCK } from "./db/migrate.js";
 import { countDemoAccounts, DEMO_PASSWORD, demoAccountLines, seedDemoIfEmpty } from "./db/seed/demo.js";
 import "./features/demo-seeders.js";
 import { backfillCommitmentOutcomes } from "./features/registrations/commitments.js";
+import { createSmtpMailer } from "./features/notifications/digest.js";
 import { startBranchFold } from "./jobs/branch-fold.js";
+import { startReminders } from "./jobs/reminders.js";
 
 /** Process entry: config, database, migrations, demo data when asked, HTTP server, clean shutdown. */
 async function main() {
@@ -18,6 +20,13 @@ async function main() {
   const seeded = config.seedDemo && (await seedDemoIfEmpty(db));
   const app = await buildApp({ db, config, logger: { level: process.env.LOG_LEVEL ?? "warn" } });
   const fold = startBranchFold(db);
+  const reminders = startReminders(db, {
+    everyMs: config.reminderIntervalSeconds * 1000,
+    timing: config.reminderTiming,
+    mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
+    digestEveryHours: config.digestEveryHours,
+    publicUrl: config.publicUrl,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +35,7 @@ async function main() {
     console.log(`\nNhận ${signal}, đang dừng máy chủ…`);
     try {
       await fold.stop();
+      await reminders.stop();
       await app.close();
     } finally {
       await db.close();
