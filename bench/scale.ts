@@ -259,7 +259,7 @@ try {
   );
   const notReported = await time(() => get(app, board, `/api/reports/${campaign}/units/${top}/submissions`));
   const peopleSearch = await time(() => get(app, board, `/api/people?q=${encodeURIComponent("nguyen van an 3")}`));
-  const auditPage = await time(() => get(app, board, `/api/audit?page=1&pageSize=50`));
+  const auditPage = await time(() => get(app, board, `/api/audit?limit=50`));
 
   // progress updates by members of the first cells, 64 at once, through the route
   const members = await db.query<{ username: string; commitment_id: string }>(

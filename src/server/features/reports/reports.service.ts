@@ -13,6 +13,7 @@ import { listHolders } from "../notifications/recipients.queries.js";
 import { campaignAsOf, defaultTermBounds } from "./reports.compute.js";
 import { loadSubtreeFigures, type BranchFigures } from "./reports.figures.js";
 import { canEditReport, canReadReport, NON_REPORTING_KINDS, REPORTING_UNIT_KINDS } from "./reports.policy.js";
+import { decodePageCursor, encodePageCursor } from "../../http/page-cursor.js";
 import * as q from "./reports.queries.js";
 
 const SUBJECT_KIND_LABELS: Record<string, string> = { person: "Cá nhân", collective: "Tập thể", model: "Mô hình" };
@@ -388,7 +389,7 @@ export interface SubmissionRow {
 
 /** A page cursor: the last row's name and id (rows are in name order, then id). */
 function encodeCursor(name: string, id: string): string {
-  return Buffer.from(JSON.stringify([name, id])).toString("base64url");
+  return encodePageCursor([name, id]);
 }
 
 interface Cursor {
@@ -397,13 +398,8 @@ interface Cursor {
 }
 
 function decodeCursor(after: string): Cursor {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(after, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return { key: textSortKey(v[0]), id: v[1] };
-  } catch {
-    // falls through to the error below
-  }
-  throw invalid("Con trỏ trang không hợp lệ", [{ path: "after", message: "Con trỏ trang không hợp lệ, vui lòng tải lại danh sách" }]);
+  const [name, id] = decodePageCursor(after, ["string", "string"] as const);
+  return { key: textSortKey(name), id };
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
