@@ -1,7 +1,6 @@
-import { Readable } from "node:stream";
-import ExcelJS, { type Row } from "./exceljs.js";
 import { isIsoDate } from "@domain/dates.js";
 import { columnLetter, decodeXString, type XlsxColumnType } from "./xlsx-table.js";
+import { NoSheetError, scanFirstSheet } from "./xlsx-scan.js";
 
 /** One problem of an imported file, in Vietnamese, with where it is (row 0 = the file itself). */
 export interface SheetIssue {
@@ -32,55 +31,30 @@ export function looksLikeZip(buf: Buffer): boolean {
   return buf.length >= 4 && buf.subarray(0, 4).equals(ZIP_MAGIC);
 }
 
-function simplify(v: unknown): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string") return decodeXString(v);
-  if (typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) return { formula: String(o.formula ?? o.sharedFormula ?? "") };
-    if (Array.isArray(o.richText)) return decodeXString((o.richText as { text: string }[]).map((t) => t.text).join(""));
-    if ("text" in o) return decodeXString(String(o.text));
-    if ("error" in o) return String(o.error);
-  }
-  return String(v);
-}
-
 /**
- * Reads the first worksheet of an XLSX file row by row with exceljs' streaming reader (the
- * workbook is never built in memory). Yields `{ row, cells }` with 1-based row numbers and a
- * 0-based cell array. Throws {@link SheetFormatError} when the file is not a readable XLSX.
+ * Reads the first worksheet of an XLSX file row by row (xlsx-scan.ts: the sheet inflates and is
+ * scanned as it streams; the workbook is never built in memory). Yields `{ row, cells }` with
+ * 1-based row numbers and a 0-based cell array; text has Excel's _xHHHH_ escapes decoded. Throws
+ * {@link SheetFormatError} when the file is not a readable XLSX.
  */
 export async function* readXlsxRows(input: Buffer): AsyncGenerator<{ row: number; cells: RawCell[] }> {
   if (!looksLikeZip(input)) throw new SheetFormatError("not_xlsx", "Tệp không phải bảng tính Excel (.xlsx)");
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "emit",
-  });
-  let sawSheet = false;
-  try {
-    for await (const ws of reader) {
-      if (sawSheet) {
-        // only the first sheet is read; drain the rest so the zip stream completes
-        for await (const _ of ws as AsyncIterable<unknown>) void _;
-        continue;
-      }
-      sawSheet = true;
-      for await (const r of ws as AsyncIterable<Row>) {
-        const values = (r.values as unknown[]) ?? [];
-        const cells: RawCell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(simplify(values[i]));
-        yield { row: r.number, cells };
-      }
+  const batches = scanFirstSheet(input);
+  for (;;) {
+    let next: IteratorResult<{ row: number; cells: RawCell[] }[]>;
+    try {
+      next = await batches.next();
+    } catch (err) {
+      if (err instanceof NoSheetError) throw new SheetFormatError("broken", "Tệp Excel không có trang tính nào");
+      throw new SheetFormatError("broken", "Tệp Excel bị hỏng hoặc không đọc được");
     }
-  } catch (err) {
-    if (err instanceof SheetFormatError) throw err;
-    throw new SheetFormatError("broken", "Tệp Excel bị hỏng hoặc không đọc được");
+    if (next.done) return;
+    for (const r of next.value) {
+      const cells = r.cells;
+      for (let i = 0; i < cells.length; i++) if (typeof cells[i] === "string") cells[i] = decodeXString(cells[i] as string);
+      yield r;
+    }
   }
-  if (!sawSheet) throw new SheetFormatError("broken", "Tệp Excel không có trang tính nào");
 }
 
 /** Normalises a header for matching: NFC, trimmed, single spaces, lower case. */
