@@ -1,11 +1,15 @@
 /**
  * One description of an official document (Party format per Hướng dẫn 36-HD/VPTW, State format per
- * Nghị định 30/2020/NĐ-CP), rendered by `render-docx.ts` and `render-pdf.ts`. Features build this
+ * Nghị định 30/2020/NĐ-CP — also drawn for the Front and the associations —, Youth Union format per
+ * Hướng dẫn 29-HD/TWĐTN-VP; which one a unit uses is `src/domain/document-systems.ts`), rendered by `render-docx.ts` and `render-pdf.ts`. Features build this
  * model from their data; the renderers are pure functions of it, so DOCX and PDF never disagree.
  */
 
-/** Which rulebook the header, signature and recipients follow. */
-export type DocumentFormat = 'party' | 'state';
+/**
+ * Which header layout the document is drawn with: `party` (ĐẢNG CỘNG SẢN VIỆT NAM, `*`), `state`
+ * (quốc hiệu and tiêu ngữ, a short rule) or `youth_union` (ĐOÀN TNCS HỒ CHÍ MINH, `***`).
+ */
+export type DocumentFormat = 'party' | 'state' | 'youth_union';
 
 export type PageOrientation = 'portrait' | 'landscape';
 
@@ -150,10 +154,11 @@ export interface OfficialDocument {
   readonly recipients?: RecipientsBlock;
 }
 
-/** Default margins (mm) by format: top 20 / bottom 20 / left 30 / right 15 for both rulebooks. */
+/** Default margins (mm) by format: top 20 / bottom 20 / left 30 / right 15 for every rulebook. */
 export const DEFAULT_MARGINS: Readonly<Record<DocumentFormat, PageMargins>> = {
   party: { top: 20, bottom: 20, left: 30, right: 15 },
   state: { top: 20, bottom: 20, left: 30, right: 15 },
+  youth_union: { top: 20, bottom: 20, left: 30, right: 15 },
 };
 
 /** A4 in millimetres, portrait. */
@@ -206,6 +211,17 @@ export function documentTitle(doc: OfficialDocument): string {
 function sentenceCase(text: string): string {
   const lower = text.toLocaleLowerCase('vi');
   return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/**
+ * A block that introduces what follows and must not end a page: a heading, or a paragraph ending
+ * with a colon ("Có 2 mô hình “Dân vận khéo”:", "Việc làm đạt/đăng ký theo từng tiêu chí:").
+ */
+export function leadsIn(block: BodyBlock): boolean {
+  if (block.kind === 'heading') return true;
+  if (block.kind !== 'paragraph') return false;
+  const last = block.runs[block.runs.length - 1];
+  return last !== undefined && inlineText(last).trimEnd().endsWith(':');
 }
 
 /** Text of an inline run. */

@@ -29,27 +29,31 @@ export interface FormatStyle {
   readonly pageNumberSize: number;
 }
 
+const PARTY_STYLE: FormatStyle = {
+  headerLeftShare: 0.46,
+  closingLeftShare: 0.46,
+  superiorBodySize: 14,
+  issuingBodySize: 14,
+  numberSize: 14,
+  nationalTitleSize: 15,
+  mottoSize: 14,
+  dateSize: 14,
+  typeNameSize: 16,
+  subjectSize: 14,
+  bodySize: 14,
+  signatureSize: 14,
+  recipientsHeadingSize: 12,
+  recipientsSize: 11,
+  recipientsHeadingBold: false,
+  recipientsHeadingItalic: false,
+  recipientsHeadingUnderline: true,
+  pageNumberSize: 14,
+};
+
 export const FORMAT_STYLES: Readonly<Record<DocumentFormat, FormatStyle>> = {
-  party: {
-    headerLeftShare: 0.46,
-    closingLeftShare: 0.46,
-    superiorBodySize: 14,
-    issuingBodySize: 14,
-    numberSize: 14,
-    nationalTitleSize: 15,
-    mottoSize: 14,
-    dateSize: 14,
-    typeNameSize: 16,
-    subjectSize: 14,
-    bodySize: 14,
-    signatureSize: 14,
-    recipientsHeadingSize: 12,
-    recipientsSize: 11,
-    recipientsHeadingBold: false,
-    recipientsHeadingItalic: false,
-    recipientsHeadingUnderline: true,
-    pageNumberSize: 14,
-  },
+  party: PARTY_STYLE,
+  // Hướng dẫn 29-HD/TWĐTN-VP sets the Union's documents in the Party's sizes.
+  youth_union: PARTY_STYLE,
   state: {
     headerLeftShare: 0.38,
     closingLeftShare: 0.46,
@@ -73,6 +77,14 @@ export const FORMAT_STYLES: Readonly<Record<DocumentFormat, FormatStyle>> = {
 };
 
 export const PARTY_TITLE = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+/** The title of the Youth Union's documents, top right, underlined (Hướng dẫn 29-HD/TWĐTN-VP). */
+export const YOUTH_UNION_TITLE = 'ĐOÀN TNCS HỒ CHÍ MINH';
+
+/** Title top right and the mark under the issuing body, for the layouts drawn like the Party's. */
+export const TITLED_LAYOUTS = {
+  party: { title: PARTY_TITLE, mark: '*' },
+  youth_union: { title: YOUTH_UNION_TITLE, mark: '***' },
+} as const;
 export const STATE_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const STATE_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 /** The separator under a Party document's subject line. */

@@ -10,10 +10,18 @@ import {
   verticalMerges,
 } from './document-model.js';
 import type { OfficialDocument } from './document-model.js';
-import { extractPdfText } from './pdf-text.js';
+import { extractPdfFragments, extractPdfText } from './pdf-text.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
-import { sampleApologySlip, sampleCellPlan, sampleDraftApologySlip, sampleDraftCellPlan, sampleRegistrationSheet } from './samples.js';
+import {
+  sampleApologySlip,
+  sampleCellPlan,
+  sampleDraftApologySlip,
+  sampleDraftCellPlan,
+  sampleFrontPlan,
+  sampleRegistrationSheet,
+  sampleYouthUnionPlan,
+} from './samples.js';
 
 async function documentXml(buffer: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);
@@ -29,13 +37,30 @@ function runsContaining(xml: string, needle: string): string[] {
     .filter((run) => run.includes(needle));
 }
 
+/**
+ * The text a reader sees in Word, one line per paragraph: runs joined, Word's non-breaking hyphen
+ * read as "-", non-breaking spaces as spaces, word joiners dropped.
+ */
+function wordText(xml: string): string {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) =>
+      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+        .map((t) => t[1] ?? '-')
+        .join(''),
+    )
+    .join('\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\u2060/g, '');
+}
+
 /** Whitespace-insensitive containment: PDF lines break wherever the layout puts them. */
 function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
 const CELL_PLAN_STRINGS = [
-  'ĐẢNG ỦY XÃ THẠNH AN',
+  // Hướng dẫn 36-HD/VPTW: a cell's superior line is the Party organisation, not its committee.
+  'ĐẢNG BỘ XÃ THẠNH AN',
   'CHI BỘ TRƯỜNG TIỂU HỌC',
   'ĐẢNG CỘNG SẢN VIỆT NAM',
   'Số 01-KH/CB',
@@ -108,7 +133,7 @@ describe('renderDocx', () => {
     const buffer = await renderDocx(sampleCellPlan);
     expect(buffer.subarray(0, 2).toString('latin1')).toBe('PK');
     const xml = await documentXml(buffer);
-    for (const text of CELL_PLAN_STRINGS) expect(xml, text).toContain(text);
+    for (const text of CELL_PLAN_STRINGS) expect(wordText(xml), text).toContain(text);
 
     expect(xml).toContain('w:ascii="Times New Roman"');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
@@ -165,7 +190,7 @@ describe('renderDocx', () => {
       'KT. CHỦ TỊCH',
       '- Lưu: VT, BPMC.',
     ]) {
-      expect(xml, text).toContain(text);
+      expect(wordText(xml), text).toContain(text);
     }
     const [recipientsRun] = runsContaining(xml, 'Nơi nhận:');
     expect(recipientsRun).toMatch(/<w:b\/>/);
@@ -307,4 +332,71 @@ describe('the DỰ THẢO mark of a draft', () => {
       expect(extractPdfText(await renderPdf(issued))).not.toContain('DỰ THẢO');
     }
   });
+});
+
+describe('each system its own header (issue 9, point 7)', () => {
+  it('the Front: quốc hiệu and tiêu ngữ, no Party title; the Youth Union: ĐOÀN TNCS HỒ CHÍ MINH and ***', async () => {
+    const front = wordText(await documentXml(await renderDocx(sampleFrontPlan)));
+    expect(front).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(front).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    const youthXml = await documentXml(await renderDocx(sampleYouthUnionPlan));
+    const youth = wordText(youthXml);
+    expect(youth).toContain('ĐOÀN TNCS HỒ CHÍ MINH');
+    expect(youth).toMatch(/^\*\*\*$/m);
+    expect(youth).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(youth).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    const [title] = runsContaining(youthXml, 'ĐOÀN TNCS');
+    expect(title).toMatch(/<w:u w:val="single"\/>/);
+    const pdf = extractPdfText(await renderPdf(sampleYouthUnionPlan));
+    expect(pdf).toMatch(/^\*\*\*$/m);
+    expect(squash(pdf)).toContain(squash('ĐOÀN TNCS HỒ CHÍ MINH'));
+    expect(pdf).not.toContain('ĐẢNG CỘNG SẢN');
+  });
+});
+
+describe('unbreakable spans and keep-with-next (issue 9, point 9)', () => {
+  const model: OfficialDocument = {
+    ...sampleCellPlan,
+    header: { ...sampleCellPlan.header, issuingBody: 'ĐOÀN TNCS HỒ CHÍ MINH XÃ THẠNH AN' },
+    body: [
+      {
+        kind: 'paragraph',
+        runs: [
+          'Thực hiện Kế hoạch số 236-KH/ĐU ngày 02 tháng 3 năm 2020 của Đảng ủy xã Thạnh An, giao đồng chí Huỳnh Thị Lan : theo dõi nhiệm kỳ 2015-2020 và báo cáo Ban Thường vụ Huyện ủy (b/c); '.repeat(3),
+        ],
+      },
+    ],
+  };
+
+  it('PDF: a document number, a name before its colon, a header name and a quotation are each drawn in one piece', async () => {
+    const fragments = extractPdfFragments(await renderPdf(model));
+    for (const whole of ['số 236-KH/ĐU', 'Lan :', '2015-2020', '(b/c);', 'HỒ CHÍ MINH', 'XÃ THẠNH AN']) expect(fragments, whole).toContain(whole);
+    expect(fragments.some((f) => f.startsWith('“5 không”'))).toBe(true);
+    for (const piece of ['236-', 'KH/', 'HỒ', 'MINH', ':']) expect(fragments, piece).not.toContain(piece);
+  });
+
+  it('DOCX: non-breaking hyphens and spaces, a word joiner after a slash', async () => {
+    const xml = await documentXml(await renderDocx(model));
+    expect(xml).toContain('số\u00a0236</w:t><w:noBreakHyphen/><w:t xml:space="preserve">KH/\u2060ĐU');
+    expect(xml).toContain('Lan\u00a0:');
+    expect(xml).toContain('HỒ\u00a0CHÍ\u00a0MINH');
+    expect(xml).toContain('“5\u00a0không”');
+    expect(wordText(xml)).toContain('Kế hoạch số 236-KH/ĐU ngày 02 tháng 3 năm 2020');
+  });
+
+  it('keeps a heading with what follows: never last on a PDF page, keepNext in Word', async () => {
+    const filler = (i: number): OfficialDocument['body'][number] => ({ kind: 'paragraph', runs: [`Đoạn ${String(i)} ${'nội dung thực hiện phong trào thi đua '.repeat((i % 3) + 1)}`] });
+    for (let n = 13; n < 18; n += 1) {
+      const body: OfficialDocument['body'][number][] = Array.from({ length: n }, (_, i) => filler(i));
+      body.push({ kind: 'heading', level: 1, text: 'IV. Đề xuất, kiến nghị' }, { kind: 'paragraph', runs: ['Đề nghị chi bộ tiếp tục nhắc nhở đảng viên.'] });
+      const pages = extractPdfText(await renderPdf({ ...sampleCellPlan, body })).split('\f');
+      for (const page of pages) {
+        const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^\d+$/.test(l));
+        expect(lines.at(-1), `${String(n)} paragraphs`).not.toBe('IV. Đề xuất, kiến nghị');
+      }
+    }
+    const xml = await documentXml(await renderDocx(sampleCellPlan));
+    const heading = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes('II. Nội dung thực hiện'));
+    expect(heading).toContain('<w:keepNext/>');
+  }, 60_000);
 });

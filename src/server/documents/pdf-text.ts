@@ -93,11 +93,13 @@ function decodeHex(hex: string, cmap: Map<number, string> | undefined): string {
   return out;
 }
 
-/**
- * Text of every page in order, one line per baseline, pages separated by a form feed. Lets tests
- * assert on what the PDF says (Vietnamese included) whether or not streams are compressed.
- */
-export function extractPdfText(pdf: Buffer): string {
+/** One positioned text object (BT … ET) of a page, as pdfkit writes one per laid-out fragment. */
+interface PdfFragment {
+  readonly y: number | undefined;
+  readonly text: string;
+}
+
+function pageFragments(pdf: Buffer): PdfFragment[][] {
   const objects = parseObjects(pdf);
 
   // Font resource name (F1, F2…) → ToUnicode map. pdfkit names fonts uniquely per document.
@@ -115,12 +117,11 @@ export function extractPdfText(pdf: Buffer): string {
 
   const pagesRoot = [...objects.values()].find((o) => /\/Type\s*\/Pages\b/.test(o.dict));
   const kids = pagesRoot?.dict.match(/\/Kids\s*\[([^\]]*)\]/)?.[1] ?? '';
-  const pages: string[] = [];
+  const pages: PdfFragment[][] = [];
   for (const pageRef of refs(kids)) {
     const page = objects.get(pageRef);
     const contents = page?.dict.match(/\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/)?.[1] ?? '';
-    const lines: string[] = [];
-    let current = '';
+    const fragments: PdfFragment[] = [];
     let lastY: number | undefined;
     for (const contentRef of refs(contents)) {
       const stream = objects.get(contentRef)?.stream?.toString('latin1') ?? '';
@@ -128,23 +129,53 @@ export function extractPdfText(pdf: Buffer): string {
         const body = block[1] ?? '';
         const position = body.match(/([-\d.]+)\s+([-\d.]+)\s+Tm/) ?? body.match(/([-\d.]+)\s+([-\d.]+)\s+Td/);
         const y = position ? Number(position[2]) : lastY;
+        lastY = y;
+        let font: Map<number, string> | undefined;
+        let text = '';
+        const ops = /\/([^\s/]+)\s+[-\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|<([0-9A-Fa-f\s]*)>\s*Tj/g;
+        for (const op of body.matchAll(ops)) {
+          if (op[1] !== undefined) font = fonts.get(op[1]);
+          else if (op[2] !== undefined) {
+            for (const hex of op[2].matchAll(/<([0-9A-Fa-f\s]*)>/g)) text += decodeHex(hex[1] ?? '', font);
+          } else if (op[3] !== undefined) text += decodeHex(op[3], font);
+        }
+        fragments.push({ y, text });
+      }
+    }
+    pages.push(fragments);
+  }
+  return pages;
+}
+
+/**
+ * Text of every page in order, one line per baseline, pages separated by a form feed. Lets tests
+ * assert on what the PDF says (Vietnamese included) whether or not streams are compressed.
+ */
+export function extractPdfText(pdf: Buffer): string {
+  return pageFragments(pdf)
+    .map((fragments) => {
+      const lines: string[] = [];
+      let current = '';
+      let lastY: number | undefined;
+      for (const { y, text } of fragments) {
         if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 1) {
           lines.push(current);
           current = '';
         }
         lastY = y;
-        let font: Map<number, string> | undefined;
-        const ops = /\/([^\s/]+)\s+[-\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|<([0-9A-Fa-f\s]*)>\s*Tj/g;
-        for (const op of body.matchAll(ops)) {
-          if (op[1] !== undefined) font = fonts.get(op[1]);
-          else if (op[2] !== undefined) {
-            for (const hex of op[2].matchAll(/<([0-9A-Fa-f\s]*)>/g)) current += decodeHex(hex[1] ?? '', font);
-          } else if (op[3] !== undefined) current += decodeHex(op[3], font);
-        }
+        current += text;
       }
-    }
-    lines.push(current);
-    pages.push(lines.map((l) => l.trimEnd()).join('\n'));
-  }
-  return pages.join('\f');
+      lines.push(current);
+      return lines.map((l) => l.trimEnd()).join('\n');
+    })
+    .join('\f');
+}
+
+/**
+ * Every text fragment the PDF draws, in order (pdfmake draws each word, or each unbreakable span,
+ * on its own, and a justified line spreads its spare width between fragments): tests check that a
+ * document number or a quotation is drawn whole, not as pieces a justified line pulls apart.
+ */
+export function extractPdfFragments(pdf: Buffer): string[] {
+  return pageFragments(pdf).flatMap((fragments) => fragments.map((f) => f.text));
 }

@@ -8,6 +8,7 @@ import {
   Document,
   Header,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   PageOrientation,
@@ -28,6 +29,7 @@ import {
   A4_MM,
   cellRuns,
   documentTitle,
+  leadsIn,
   recipientsHeading,
   resolvePage,
   toRun,
@@ -45,6 +47,7 @@ import type {
   TextAlign,
   TextRunSpec,
 } from './document-model.js';
+import { textSpans, unbreakableForWord } from './line-breaks.js';
 import {
   DRAFT_MARK,
   DRAFT_MARK_BOX_MM,
@@ -53,12 +56,12 @@ import {
   HEADER_DISTANCE_MM,
   PARAGRAPH_SPACING_PT,
   PARTY_SUBJECT_RULE,
-  PARTY_TITLE,
   SIGNATURE_SPACE_LINES,
   STATE_MOTTO,
   STATE_SHORT_RULE_MM,
   STATE_TITLE,
   TABLE_FONT_SIZE,
+  TITLED_LAYOUTS,
   upperVi,
 } from './document-style.js';
 import type { FormatStyle } from './document-style.js';
@@ -95,6 +98,23 @@ interface RunStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly underline?: boolean;
+  /**
+   * Keep numbers, short quotations and names whole (line-breaks.ts): default true; table cells,
+   * whose columns may be narrower than a kept span, leave it to Word.
+   */
+  readonly keep?: boolean;
+}
+
+/** A kept span's text for Word: non-breaking spaces, word joiners after slashes, Word's own non-breaking hyphens. */
+function keptChildren(text: string): (string | NoBreakHyphen)[] {
+  const out: (string | NoBreakHyphen)[] = [];
+  unbreakableForWord(text)
+    .split('-')
+    .forEach((part, index) => {
+      if (index > 0) out.push(new NoBreakHyphen());
+      if (part !== '') out.push(part);
+    });
+  return out;
 }
 
 /** Runs for a text that may contain `\n`, each line after the first starting with a break. */
@@ -102,17 +122,24 @@ function runs(spec: TextRunSpec, style: RunStyle): TextRun[] {
   const bold = spec.bold ?? style.bold ?? false;
   const italic = spec.italic ?? style.italic ?? false;
   const underline = spec.underline ?? style.underline ?? false;
-  return spec.text.split('\n').map((line, index) => {
-    const options: IRunOptions = {
-      text: line,
-      font: FONT,
-      size: Math.round(style.size * 2),
-      bold,
-      italics: italic,
-      ...(underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-      ...(index > 0 ? { break: 1 } : {}),
-    };
-    return new TextRun(options);
+  const base: IRunOptions = {
+    font: FONT,
+    size: Math.round(style.size * 2),
+    bold,
+    italics: italic,
+    ...(underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+  };
+  return spec.text.split('\n').flatMap((line, index) => {
+    const spans = style.keep === false ? [{ text: line, keep: false }] : textSpans(line);
+    if (spans.length === 0) spans.push({ text: '', keep: false });
+    return spans.map((span, at) => {
+      const options: IRunOptions = {
+        ...base,
+        ...(span.keep ? { children: keptChildren(span.text) } : { text: span.text }),
+        ...(index > 0 && at === 0 ? { break: 1 } : {}),
+      };
+      return new TextRun(options);
+    });
   });
 }
 
@@ -218,7 +245,9 @@ function bodyLines(text: string): string[] {
   return text.split('\n').map((part) => part.trim()).filter((part) => part !== '');
 }
 
-function partyHeader(header: DocumentHeader, draft: boolean, page: ResolvedPage, style: FormatStyle): Table {
+/** The Party's header, or the Youth Union's: title top right, `*` or `***` under the issuing body. */
+function titledHeader(layout: keyof typeof TITLED_LAYOUTS, header: DocumentHeader, draft: boolean, page: ResolvedPage, style: FormatStyle): Table {
+  const { title, mark } = TITLED_LAYOUTS[layout];
   const left: Paragraph[] = [];
   if (header.superiorBody !== undefined && header.superiorBody.trim() !== '') {
     for (const text of bodyLines(header.superiorBody)) {
@@ -228,12 +257,12 @@ function partyHeader(header: DocumentHeader, draft: boolean, page: ResolvedPage,
   for (const text of bodyLines(header.issuingBody)) {
     left.push(line(upperVi(text), { size: style.issuingBodySize, bold: true }, { align: 'center' }));
   }
-  left.push(line('*', { size: style.issuingBodySize }, { align: 'center' }));
+  left.push(line(mark, { size: style.issuingBodySize }, { align: 'center' }));
   left.push(line(header.numberLine, { size: style.numberSize }, { align: 'center' }));
   if (draft) left.push(draftMark(page.textWidthMm * style.headerLeftShare, style));
 
   const right: Paragraph[] = [
-    line(PARTY_TITLE, { size: style.nationalTitleSize, bold: true, underline: true }, { align: 'center' }),
+    line(title, { size: style.nationalTitleSize, bold: true, underline: true }, { align: 'center' }),
     line(header.placeAndDate, { size: style.dateSize, italic: true }, { align: 'center', before: 2 }),
   ];
   return layoutTable(page, style.headerLeftShare, left, right);
@@ -269,7 +298,7 @@ function titleBlock(doc: OfficialDocument, page: ResolvedPage, style: FormatStyl
   for (const subject of doc.subjectLines) {
     out.push(line(subject, { size: style.subjectSize, bold: true }, { align: 'center', keepNext: true }));
   }
-  if (doc.format === 'party') {
+  if (doc.format !== 'state') {
     out.push(line(PARTY_SUBJECT_RULE, { size: style.subjectSize }, { align: 'center', after: 6 }));
   } else if (doc.subjectLines.length > 0) {
     out.push(shortRule(page.textWidthMm, STATE_SHORT_RULE_MM * 1.6));
@@ -292,7 +321,7 @@ function dataTable(block: TableBlock, page: ResolvedPage, keepLastRowWithNext: b
     children: block.columns.map(
       (column, index) =>
         new TableCell({
-          children: [paragraph(runs({ text: column.header }, { size, bold: true }), { align: 'center' })],
+          children: [paragraph(runs({ text: column.header }, { size, bold: true, keep: false }), { align: 'center' })],
           width: { size: widths[index] ?? 0, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
           margins: cellMargins,
@@ -312,7 +341,7 @@ function dataTable(block: TableBlock, page: ResolvedPage, keepLastRowWithNext: b
             ...(merge === undefined ? {} : { verticalMerge: merge === 'start' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }),
             children: [
               paragraph(
-                cellRuns(content).flatMap((spec) => runs(spec, { size })),
+                cellRuns(content).flatMap((spec) => runs(spec, { size, keep: false })),
                 { align: column.align ?? 'left' },
               ),
             ],
@@ -356,7 +385,8 @@ function bodyBlock(
           align: block.align ?? 'justify',
           before: PARAGRAPH_SPACING_PT,
           firstLineIndent: block.indent ?? true,
-          keepNext: keepWithNext,
+          // A lead-in ending with a colon stays with what it introduces, like a heading.
+          keepNext: keepWithNext || leadsIn(block),
         }),
       ];
     case 'heading':
@@ -446,7 +476,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   const page = resolvePage(doc);
   const style = FORMAT_STYLES[doc.format];
   const draft = doc.draft === true;
-  const header = doc.format === 'party' ? partyHeader(doc.header, draft, page, style) : stateHeader(doc.header, draft, page, style);
+  const header = doc.format === 'state' ? stateHeader(doc.header, draft, page, style) : titledHeader(doc.format, doc.header, draft, page, style);
   const closing = layoutTable(
     page,
     style.closingLeftShare,

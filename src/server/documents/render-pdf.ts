@@ -16,7 +16,7 @@ import type {
   TFontDictionary,
 } from 'pdfmake/interfaces.js';
 
-import { cellRuns, documentTitle, recipientsHeading, resolvePage, toRun, verticalMerges } from './document-model.js';
+import { cellRuns, documentTitle, inlineText, leadsIn, recipientsHeading, resolvePage, toRun, verticalMerges } from './document-model.js';
 import type {
   BodyBlock,
   DocumentHeader,
@@ -29,6 +29,7 @@ import type {
   TextAlign,
   TextRunSpec,
 } from './document-model.js';
+import { textSpans } from './line-breaks.js';
 import {
   DRAFT_MARK,
   DRAFT_MARK_BOX_MM,
@@ -37,12 +38,12 @@ import {
   HEADER_DISTANCE_MM,
   PARAGRAPH_SPACING_PT,
   PARTY_SUBJECT_RULE,
-  PARTY_TITLE,
   SIGNATURE_SPACE_LINES,
   STATE_MOTTO,
   STATE_SHORT_RULE_MM,
   STATE_TITLE,
   TABLE_FONT_SIZE,
+  TITLED_LAYOUTS,
   upperVi,
 } from './document-style.js';
 import type { FormatStyle } from './document-style.js';
@@ -91,6 +92,17 @@ function textRun(spec: TextRunSpec, style: RunStyle): ContentText {
   };
 }
 
+/**
+ * A run cut into the spans of line-breaks.ts: a kept span is one unwrappable inline, so pdfmake
+ * neither breaks a line inside it nor spreads a justified line's spare width into it.
+ */
+function keptRuns(spec: TextRunSpec, style: RunStyle): ContentText[] {
+  return textSpans(spec.text).map((span) => ({
+    ...textRun({ ...spec, text: span.text }, style),
+    ...(span.keep ? { noWrap: true } : {}),
+  }));
+}
+
 interface LineOptions {
   readonly align?: TextAlign;
   readonly before?: number;
@@ -110,11 +122,11 @@ function paragraph(runs: ContentText[], size: number, options: LineOptions = {})
 
 function line(text: string, style: RunStyle, options: LineOptions = {}): ContentText {
   // pdfmake drops empty strings; a non-breaking space keeps the line's height.
-  return paragraph([textRun({ text: text === '' ? '\u00a0' : text }, style)], style.size, options);
+  return paragraph(text === '' ? [textRun({ text: '\u00a0' }, style)] : keptRuns({ text }, style), style.size, options);
 }
 
 function inlineRuns(items: readonly InlineText[], style: RunStyle): ContentText[] {
-  return items.map((item) => textRun(toRun(item), style));
+  return items.flatMap((item) => keptRuns(toRun(item), style));
 }
 
 function shortRule(widthPt: number, lengthPt: number, marginTop = 1, marginBottom = 1): Content {
@@ -173,15 +185,17 @@ function draftMark(widthPt: number, style: FormatStyle): Content {
   };
 }
 
-function partyHeader(header: DocumentHeader, draft: boolean, page: ResolvedPage, style: FormatStyle): Content {
+/** The Party's header, or the Youth Union's: title top right, `*` or `***` under the issuing body. */
+function titledHeader(layout: keyof typeof TITLED_LAYOUTS, header: DocumentHeader, draft: boolean, page: ResolvedPage, style: FormatStyle): Content {
+  const { title, mark } = TITLED_LAYOUTS[layout];
   const left: Content[] = [
     ...issuingBodyLines(header, style),
-    line('*', { size: style.issuingBodySize }, { align: 'center' }),
+    line(mark, { size: style.issuingBodySize }, { align: 'center' }),
     line(header.numberLine, { size: style.numberSize }, { align: 'center' }),
     ...(draft ? [draftMark(pt(page.textWidthMm) * style.headerLeftShare, style)] : []),
   ];
   const right: Content[] = [
-    line(PARTY_TITLE, { size: style.nationalTitleSize, bold: true, underline: true }, { align: 'center' }),
+    line(title, { size: style.nationalTitleSize, bold: true, underline: true }, { align: 'center' }),
     line(header.placeAndDate, { size: style.dateSize, italic: true }, { align: 'center', before: 2 }),
   ];
   return twoColumns(page, style.headerLeftShare, left, right);
@@ -210,7 +224,7 @@ function titleBlock(doc: OfficialDocument, page: ResolvedPage, style: FormatStyl
   for (const subject of doc.subjectLines) {
     out.push(line(subject, { size: style.subjectSize, bold: true }, { align: 'center' }));
   }
-  if (doc.format === 'party') {
+  if (doc.format !== 'state') {
     out.push(line(PARTY_SUBJECT_RULE, { size: style.subjectSize }, { align: 'center', after: 6 }));
   } else if (doc.subjectLines.length > 0) {
     out.push(shortRule(pt(page.textWidthMm), pt(STATE_SHORT_RULE_MM * 1.6), 2, 0));
@@ -281,11 +295,14 @@ function bodyBlock(block: BodyBlock, page: ResolvedPage, style: FormatStyle): Co
   switch (block.kind) {
     case 'paragraph':
       return [
-        paragraph(inlineRuns(block.runs, { size }), size, {
-          align: block.align ?? 'justify',
-          before: PARAGRAPH_SPACING_PT,
-          firstLineIndent: block.indent ?? true,
-        }),
+        {
+          ...paragraph(inlineRuns(block.runs, { size }), size, {
+            align: block.align ?? 'justify',
+            before: PARAGRAPH_SPACING_PT,
+            firstLineIndent: block.indent ?? true,
+          }),
+          ...(leadsIn(block) ? { headlineLevel: 3 } : {}),
+        },
       ];
     case 'heading':
       return [
@@ -313,9 +330,22 @@ function bodyBlock(block: BodyBlock, page: ResolvedPage, style: FormatStyle): Co
   }
 }
 
+/** Longest paragraph (in characters) moved whole with the heading before it. */
+const KEEP_WITH_HEADING_MAX = 600;
+
+function blockLength(block: BodyBlock): number {
+  return block.kind === 'paragraph' || block.kind === 'bullet' ? block.runs.reduce((n, run) => n + inlineText(run).length, 0) : 0;
+}
+
 /**
- * The body followed by the closing block. A final paragraph goes in one unbreakable stack with the
- * closing, so the signature never stands alone on a page; a final table is left free to break.
+ * The body followed by the closing block, with keep-with-next: a heading (or a run of headings, or a
+ * lead-in paragraph ending with a colon) goes in one unbreakable stack with the block it introduces
+ * when that block is a paragraph short enough to move; before a table or a long paragraph, the
+ * heading carries `headlineLevel` and `pageBreakBefore` moves it when nothing else follows it on its
+ * page. The final blocks (the last paragraph and the headings before it) go in one unbreakable stack
+ * with the closing, so neither a heading nor the signature stands alone on a page. pdfmake's
+ * `pageBreakBefore` alone is not enough: it sees the nodes of an unbreakable stack on the page where
+ * the stack did not fit.
  */
 function bodyWithClosing(
   blocks: readonly BodyBlock[],
@@ -323,14 +353,30 @@ function bodyWithClosing(
   page: ResolvedPage,
   style: FormatStyle,
 ): Content[] {
+  const render = (from: number, to: number): Content[] => blocks.slice(from, to).flatMap((block) => bodyBlock(block, page, style));
   const last = blocks[blocks.length - 1];
-  if (last === undefined || last.kind === 'table') {
-    return [...blocks.flatMap((block) => bodyBlock(block, page, style)), closing];
+  let tail = blocks.length;
+  if (last !== undefined && last.kind !== 'table') {
+    tail -= 1;
+    while (tail > 0 && leadsIn(blocks[tail - 1]!)) tail -= 1;
   }
-  return [
-    ...blocks.slice(0, -1).flatMap((block) => bodyBlock(block, page, style)),
-    { stack: [...bodyBlock(last, page, style), closing], unbreakable: true },
-  ];
+  const out: Content[] = [];
+  let at = 0;
+  while (at < tail) {
+    let next = at;
+    while (next < tail && leadsIn(blocks[next]!)) next += 1;
+    const introduced = blocks[next];
+    if (next > at && next < tail && introduced !== undefined && introduced.kind !== 'table' && blockLength(introduced) <= KEEP_WITH_HEADING_MAX) {
+      out.push({ stack: render(at, next + 1), unbreakable: true });
+      at = next + 1;
+    } else {
+      const to = next > at ? next : at + 1;
+      out.push(...render(at, to));
+      at = to;
+    }
+  }
+  out.push(tail < blocks.length ? { stack: [...render(tail, blocks.length), closing], unbreakable: true } : closing);
+  return out;
 }
 
 function signatureLines(signature: SignatureBlock, style: FormatStyle): Content[] {
@@ -379,7 +425,7 @@ export function pdfDefinition(doc: OfficialDocument, options: RenderPdfOptions =
   const style = FORMAT_STYLES[doc.format];
   const { margins } = page;
   const draft = doc.draft === true;
-  const header = doc.format === 'party' ? partyHeader(doc.header, draft, page, style) : stateHeader(doc.header, draft, page, style);
+  const header = doc.format === 'state' ? stateHeader(doc.header, draft, page, style) : titledHeader(doc.format, doc.header, draft, page, style);
   const closing: ContentColumns = {
     ...twoColumns(page, style.closingLeftShare, recipientLines(doc.recipients, style), signatureLines(doc.signature, style)),
     unbreakable: true,
@@ -411,7 +457,7 @@ export function pdfDefinition(doc: OfficialDocument, options: RenderPdfOptions =
     content: [header, ...titleBlock(doc, page, style), ...bodyWithClosing(doc.body, closing, page, style)],
     // Keep a heading with the first lines of what follows it.
     pageBreakBefore: (current, following) =>
-      current.headlineLevel !== undefined && following.length === 0,
+      current.headlineLevel !== undefined && following.every((node) => node.headlineLevel !== undefined),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Sample documents shared by the renderer tests and `scripts/render-preview.ts`: the cell plan of
- * the seed (it must come out as the seed reads, typos included), a landscape registration sheet
- * (Party format) and a one-stop apology slip (State format).
+ * the seed (it must come out as the seed reads, typos included, under the superior Party
+ * organisation HD 36 asks for), a landscape registration sheet (Party format), a one-stop apology
+ * slip (State format), and the implementing plans of the Front (State layout) and of the Youth
+ * Union (its own title and `***`).
  */
 import { boldText, formatDocumentDateLine } from './document-model.js';
 import type { OfficialDocument, TableColumn } from './document-model.js';
@@ -13,7 +15,7 @@ const CAMPAIGN =
 export const sampleCellPlan: OfficialDocument = {
   format: 'party',
   header: {
-    superiorBody: 'ĐẢNG ỦY XÃ THẠNH AN',
+    superiorBody: 'ĐẢNG BỘ XÃ THẠNH AN',
     issuingBody: 'CHI BỘ TRƯỜNG TIỂU HỌC',
     numberLine: 'Số 01-KH/CB',
     placeAndDate: formatDocumentDateLine('Thạnh An', '2020-03-05'),
@@ -117,7 +119,7 @@ export const sampleRegistrationSheet: OfficialDocument = {
   format: 'party',
   orientation: 'landscape',
   header: {
-    superiorBody: 'ĐẢNG ỦY XÃ THẠNH AN',
+    superiorBody: 'ĐẢNG BỘ XÃ THẠNH AN',
     issuingBody: 'CHI BỘ TRƯỜNG TIỂU HỌC',
     numberLine: 'Số 02-BĐK/CB',
     placeAndDate: formatDocumentDateLine('Thạnh An', '2020-03-10'),
@@ -237,6 +239,33 @@ export const sampleDraftApologySlip: OfficialDocument = {
   header: { ...sampleApologySlip.header, numberLine: 'Số:     /PXL-UBND', placeAndDate: 'Thạnh An, ngày     tháng     năm' },
 };
 
+/** The Front committee's implementing plan (Hướng dẫn 91/HD-MTTW-BTT): its own name, quốc hiệu, `Số: …/KH-MTTQ`, `TM.`. */
+export const sampleFrontPlan: OfficialDocument = {
+  format: 'state',
+  header: {
+    issuingBody: 'ỦY BAN MTTQ VIỆT NAM\nXÃ THẠNH AN',
+    numberLine: 'Số: 05/KH-MTTQ',
+    placeAndDate: formatDocumentDateLine('Thạnh An', '2020-03-10'),
+  },
+  typeName: 'KẾ HOẠCH',
+  subjectLines: ['Triển khai thực hiện nội dung “5 không”', 'trong phong trào thi đua “Dân vận khéo” năm 2020'],
+  body: [
+    { kind: 'paragraph', runs: [`Căn cứ Kế hoạch số 236-KH/ĐU ngày 02 tháng 3 năm 2020 của Đảng ủy xã Thạnh An về ${CAMPAIGN};`] },
+    { kind: 'heading', level: 1, text: 'I. Mục đích, yêu cầu' },
+    { kind: 'bullet', runs: ['Vận động đoàn viên, hội viên và nhân dân tham gia; đăng ký mô hình “Dân vận khéo” của tập thể.'] },
+  ],
+  signature: { titleLines: ['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH'], signerName: 'Trần Văn Nghĩa' },
+  recipients: { lines: ['- Đảng ủy xã Thạnh An;', '- TTKV xã;', '- Lưu: VP.'] },
+};
+
+/** The Youth Union's implementing plan (Hướng dẫn 29-HD/TWĐTN-VP): `ĐOÀN TNCS HỒ CHÍ MINH`, `***`, `Số: …-KH/ĐTN`. */
+export const sampleYouthUnionPlan: OfficialDocument = {
+  ...sampleFrontPlan,
+  format: 'youth_union',
+  header: { issuingBody: 'BCH ĐOÀN XÃ THẠNH AN', numberLine: 'Số: 07-KH/ĐTN', placeAndDate: formatDocumentDateLine('Thạnh An', '2020-03-12') },
+  signature: { titleLines: ['TM. BAN CHẤP HÀNH', 'BÍ THƯ'], signerName: 'Võ Hoàng Phong' },
+};
+
 /** Every sample with a file-name slug, for the preview script and the tests. */
 export const sampleDocuments: readonly { readonly slug: string; readonly model: OfficialDocument }[] = [
   { slug: 'ke-hoach-chi-bo', model: sampleCellPlan },
@@ -244,4 +273,6 @@ export const sampleDocuments: readonly { readonly slug: string; readonly model: 
   { slug: 'bang-dang-ky', model: sampleRegistrationSheet },
   { slug: 'phieu-xin-loi', model: sampleApologySlip },
   { slug: 'phieu-xin-loi-du-thao', model: sampleDraftApologySlip },
+  { slug: 'ke-hoach-mttq', model: sampleFrontPlan },
+  { slug: 'ke-hoach-doan', model: sampleYouthUnionPlan },
 ];

@@ -92,7 +92,7 @@ export function communePlan2020(signer: { personId: string; fullName: string }):
     sections,
     closing: `Trên đây là kế hoạch ${TOPIC_2020} của Đảng ủy xã Thạnh An. Đề nghị các chi bộ, Ủy ban MTTQ và các đoàn thể xã nghiêm túc triển khai thực hiện.`,
     recipients: ["Ban Thường vụ Huyện ủy (b/c);", "Ban Dân vận Huyện ủy (b/c);", "Các chi bộ trực thuộc;", "Ủy ban MTTQ và các đoàn thể xã;", "TTKV xã;", "Lưu VPĐU."],
-    signatureTitles: ["T/M ĐẢNG ỦY", "BÍ THƯ"],
+    signatureTitles: ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"],
     signerPersonId: signer.personId,
     signerName: signer.fullName,
   };

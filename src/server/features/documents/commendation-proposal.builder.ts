@@ -1,11 +1,14 @@
 /**
- * Tờ trình đề nghị tuyên dương of a proposing unit: addressed to the superior committee that
- * decides, with the list of exemplars (persons with their rating, collectives, models) and their
- * achievements. Proposals come from the commendations feature (`listProposals`, same authorization
- * as the commendations page); withdrawn ones are gone, declined ones are left out.
+ * Tờ trình đề nghị tuyên dương of a proposing unit: addressed to the superior's committee that
+ * decides ("Ban Thường vụ Huyện ủy Cần Giờ" for the commune; `proposalAddressee` in
+ * src/domain/document-systems.ts), with the list of exemplars (persons with their rating,
+ * collectives, models) and their achievements: the unit's own proposals, and those of its units it
+ * approved, which it carries up. Proposals come from the commendations feature (`listProposals`,
+ * same authorization as the commendations page); withdrawn ones are gone, declined ones are left out.
  */
 import { SUBJECT_KIND_LABELS } from "@contracts/commendations.js";
 import { todayInVietnam } from "@domain/dates.js";
+import { proposalAddressee } from "@domain/document-systems.js";
 import { MODEL_FIELDS, type ModelField } from "@domain/criteria.js";
 import { RATING_SHORT_LABELS } from "@domain/ratings.js";
 import type { Db } from "../../db/client.js";
@@ -21,7 +24,7 @@ import {
   loadDocumentUnit,
   lowerFirst,
   numberLine,
-  partyHeader,
+  unitHeader,
   recipientLines,
   signerOf,
   unitSignature,
@@ -35,15 +38,16 @@ export async function buildCommendationProposalDocument(opts: { db: Db; actor: A
   const items = await listProposals(opts); // 404 when the unit is outside the actor's reach
   const campaign = await reads.getCampaign(db, campaignId);
   if (!campaign || !(await reads.isUnitInCampaign(db, campaign.unit_id, unitId, todayInVietnam()))) throw notFound("Không tìm thấy phong trào thi đua");
-  const proposals = items.map((i) => i.row).filter((r) => r.unit_id === unitId && r.status !== "declined");
+  const own = (r: { unit_id: string }) => r.unit_id === unitId;
+  const proposals = items.map((i) => i.row).filter((r) => (own(r) ? r.status !== "declined" : r.status === "approved"));
 
-  // A proposal is sent to the committee when it is made: the tờ trình stands once it lists one, and
-  // is an undated DỰ THẢO before.
-  const latest = proposals.map((p) => vnDate(p.created_at)!).sort().at(-1);
+  // A proposal is sent to the committee when it is made (one of its units', when the unit approved
+  // it): the tờ trình stands once it lists one, and is an undated DỰ THẢO before.
+  const latest = proposals.map((p) => vnDate(own(p) ? p.created_at : (p.decided_at ?? p.created_at))!).sort().at(-1);
   const date = latest ? clampDate(latest, campaign.period_start, todayInVietnam()) : null;
   const namedOn = date ?? campaignNamingDate(campaign);
   const unit = await loadDocumentUnit(db, unitId, namedOn);
-  const superior = unit.parentName ?? "";
+  const superior = unit.parentName ? proposalAddressee({ kind: unit.parentKind ?? "", name: unit.parentName, shortName: unit.parentShortName }) : "";
   const count = (kind: string) => proposals.filter((p) => p.subject_kind === kind).length;
   const parts = [
     count("person") ? `${count("person")} cá nhân` : null,
@@ -74,7 +78,7 @@ export async function buildCommendationProposalDocument(opts: { db: Db; actor: A
         `${kind}${field}`,
         p.achievements,
         p.rating ? RATING_SHORT_LABELS[p.rating] : "",
-        p.status === "approved" ? "Đã được duyệt" : "",
+        own(p) ? (p.status === "approved" ? "Đã được duyệt" : "") : `${upperFirst(p.unit_name)} đề nghị`,
       ];
     });
     body.push({
@@ -95,13 +99,13 @@ export async function buildCommendationProposalDocument(opts: { db: Db; actor: A
   const office = unit.parentId ? await findMassMobilizationOffice(db, unit.parentId, namedOn) : null;
   return {
     model: {
-      format: "party",
-      header: partyHeader(unit, numberLine(null, "TTr", unit.symbolCode), date),
+      format: unit.format,
+      header: unitHeader(unit, numberLine(unit, null, "TTr"), date),
       ...(date ? {} : { draft: true }),
       typeName: "TỜ TRÌNH",
       subjectLines: ["Về việc đề nghị tuyên dương gương điển hình tiên tiến", `trong thực hiện ${topic}`],
       body,
-      signature: unitSignature(unit.kind, await signerOf(db, unitId, namedOn)),
+      signature: unitSignature(unit, await signerOf(db, unitId, namedOn)),
       recipients: { lines: recipientLines(["Như trên", office ? (office.short_name ?? office.name) : null], unit.kind) },
     },
     fileTitle: `Tờ trình đề nghị tuyên dương - ${upperFirst(unit.name)} - ${campaign.year}`,

@@ -5,12 +5,12 @@
  * archive line of `Nơi nhận:`, free text turned into paragraphs and dashes, numbers the Vietnamese way.
  */
 import { todayInVietnam } from "@domain/dates.js";
+import { documentSystemOf, headerBodiesFor, headerLayoutOf, numberLineFor, signatureTitlesIn, type DocumentSystem } from "@domain/document-systems.js";
 import type { Queryable } from "../../db/client.js";
 import { notFound } from "../../http/errors.js";
-import type { BodyBlock, DocumentHeader, OfficialDocument, SignatureBlock } from "../../documents/document-model.js";
+import type { BodyBlock, DocumentFormat, DocumentHeader, OfficialDocument, SignatureBlock } from "../../documents/document-model.js";
 import { formatDocumentDate, formatDocumentDateLine } from "../../documents/document-model.js";
 import { getUnitAsOf } from "../campaigns/campaigns.queries.js";
-import { planHeaderBodies } from "../plans/plans.document.js";
 import { lowerFirst, placeFromUnitName, signatureTitlesFor } from "../plans/plans.prefill.js";
 import * as dq from "./documents.queries.js";
 
@@ -37,8 +37,13 @@ export interface DocumentUnit {
   parentName: string | null;
   /** The superior as recipients name it ("Huyện ủy Cần Giờ"), else its name. */
   parentShortName: string | null;
+  /** The superior's kind; null for a root. */
+  parentKind: string | null;
   /** The place of the date line: the commune the unit is in ("Thạnh An"). */
   place: string;
+  /** The rulebook of the unit's documents (src/domain/document-systems.ts) and the layout it is drawn with. */
+  system: DocumentSystem;
+  format: DocumentFormat;
   header: { superiorBody: string | null; issuingBody: string };
 }
 
@@ -67,14 +72,21 @@ export async function loadDocumentUnit(db: Queryable, unitId: string, date: stri
     parentId: unit.parent_id,
     parentName: unit.parent_name,
     parentShortName: parent ? (parent.short_name ?? parent.name) : unit.parent_name,
+    parentKind: parent?.kind ?? null,
     place,
-    header: planHeaderBodies({ name: unit.name, shortName: unit.short_name, symbolCode: unit.symbol_code, parentName: unit.parent_name }),
+    system: documentSystemOf(unit),
+    format: headerLayoutOf(documentSystemOf(unit)),
+    header: headerBodiesFor({ kind: unit.kind, name: unit.name, shortName: unit.short_name, parentName: unit.parent_name }),
   };
 }
 
-/** "Số 09-BC/CB"; without a number, the blank the clerk fills in by hand ("Số     -BC/CB"), as plans do. */
-export function numberLine(symbol: string | null, typeCode: string, symbolCode: string): string {
-  return symbol ? `Số ${symbol}` : `Số     -${typeCode}/${symbolCode}`;
+/**
+ * "Số 09-BC/CB" (Party; "Số: …" in the other systems); without a number, the blank the clerk fills
+ * in by hand ("Số     -BC/CB", "Số:     /BC-MTTQ"), as plans do.
+ */
+export function numberLine(unit: Pick<DocumentUnit, "system" | "symbolCode">, symbol: string | null, typeCode: string): string {
+  if (symbol) return unit.system === "party" ? `Số ${symbol}` : `Số: ${symbol}`;
+  return numberLineFor(unit.system, { number: null, typeCode, issuerCode: unit.symbolCode });
 }
 
 /** "Thạnh An, ngày 26 tháng 11 năm 2020"; undated, the blanks of a draft. */
@@ -82,8 +94,8 @@ export function dateLine(place: string, date: string | null): string {
   return date ? formatDocumentDateLine(place, date) : `${place}, ngày     tháng     năm`;
 }
 
-/** The Party header block of a unit. */
-export function partyHeader(unit: DocumentUnit, number: string, date: string | null): DocumentHeader {
+/** The header block of a unit, in its own system's format (`unit.format`). */
+export function unitHeader(unit: DocumentUnit, number: string, date: string | null): DocumentHeader {
   return {
     ...(unit.header.superiorBody ? { superiorBody: unit.header.superiorBody } : {}),
     issuingBody: unit.header.issuingBody,
@@ -92,9 +104,9 @@ export function partyHeader(unit: DocumentUnit, number: string, date: string | n
   };
 }
 
-/** `T/M CHI BỘ` / `BÍ THƯ` (or the committee's, the front's…) over the signer's name. */
-export function unitSignature(kind: string, signerName: string | null): SignatureBlock {
-  return { titleLines: signatureTitlesFor(kind), signerName: signerName ?? "" };
+/** `T/M CHI BỘ` / `BÍ THƯ` (or the committee's, `TM. BAN THƯỜNG TRỰC` of the Front…) over the signer's name. */
+export function unitSignature(unit: Pick<DocumentUnit, "kind" | "system">, signerName: string | null): SignatureBlock {
+  return { titleLines: signatureTitlesIn(unit.system, signatureTitlesFor(unit.kind)), signerName: signerName ?? "" };
 }
 
 const ARCHIVE: Record<string, string> = {

@@ -20,8 +20,8 @@ export function listAncestorNames(db: Queryable, unitId: string, date: string) {
 /** A unit's name and short name on a date (the one valid then, else the latest started by then, else the first). */
 export function getUnitNames(db: Queryable, unitId: string, date: string) {
   return db
-    .query<{ name: string; short_name: string | null }>(
-      `SELECT v.name, v.short_name FROM unit_versions v WHERE v.unit_id = $1
+    .query<{ name: string; short_name: string | null; kind: string }>(
+      `SELECT v.name, v.short_name, (SELECT u.kind FROM units u WHERE u.id = v.unit_id) AS kind FROM unit_versions v WHERE v.unit_id = $1
         ORDER BY (v.valid_from <= $2::date) DESC, CASE WHEN v.valid_from <= $2::date THEN v.valid_from END DESC NULLS LAST, v.valid_from
         LIMIT 1`,
       [unitId, date],

@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInVietnam } from "@domain/dates.js";
 import { formatDocumentDateLine } from "../../documents/document-model.js";
-import { extractPdfText } from "../../documents/pdf-text.js";
+import { extractPdfFragments, extractPdfText } from "../../documents/pdf-text.js";
 import { anonymous, setupTestApp, signIn, type Client, type Response, type TestContext } from "../../test/support.js";
 import { demoPlanId } from "../campaigns/campaigns.fixtures.js";
 import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE } from "./documents.routes.js";
@@ -37,8 +37,8 @@ async function readDocx(buffer: Buffer) {
   const xml = await zip.file("word/document.xml")!.async("string");
   const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
   const lines = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    unescape([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((t) => t[1] ?? "\n").join("")),
-  );
+    unescape([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:noBreakHyphen\/>/g)].map((t) => t[1] ?? (t[0] === "<w:br/>" ? "\n" : "-")).join("")),
+  ).map((l) => l.replace(/\u00a0/g, " ").replace(/\u2060/g, ""));
   return { xml, lines, text: lines.join("\n") };
 }
 
@@ -105,7 +105,7 @@ const PORTRAIT = /<w:pgSz w:w="11906" w:h="16838"/;
 describe("Kế hoạch (plan)", () => {
   // The seed: /work/shared/seed/ke-hoach-dan-van-kheo-5-khong-2020.txt, word for word.
   const SEED = [
-    "ĐẢNG ỦY XÃ THẠNH AN",
+    "ĐẢNG BỘ XÃ THẠNH AN",
     "CHI BỘ TRƯỜNG TIỂU HỌC",
     "ĐẢNG CỘNG SẢN VIỆT NAM",
     "Số 01-KH/CB",
@@ -154,7 +154,7 @@ describe("Kế hoạch (plan)", () => {
 
   it("the commune plan prints 2020's superior body, the district (abolished in 2025)", async () => {
     const d = await both("xa.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "xa-thanh-an", 2020)}`);
-    expectDocxContains(d.docx.text, ["ĐẢNG BỘ HUYỆN CẦN GIỜ", "ĐẢNG ỦY XÃ THẠNH AN", "Số 236-KH/ĐU", "Thạnh An, ngày 02 tháng 3 năm 2020", "T/M ĐẢNG ỦY"]);
+    expectDocxContains(d.docx.text, ["ĐẢNG BỘ HUYỆN CẦN GIỜ", "ĐẢNG ỦY XÃ THẠNH AN", "Số 236-KH/ĐU", "Thạnh An, ngày 02 tháng 3 năm 2020", "T/M BAN THƯỜNG VỤ"]);
     expect(d.docx.text).not.toContain("THÀNH PHỐ HỒ CHÍ MINH");
     const now = await both("xa.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "xa-thanh-an", 2026)}`);
     expectPdfContains(now.pdf, ["ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH", "Số 45-KH/ĐU"]);
@@ -186,7 +186,7 @@ describe("Bảng đăng ký (registration sheet)", () => {
       [campaign2020, unit("cb-tieu-hoc-thanh-an")],
     );
     // Phạm Thị Hoa's sheet still awaits approval: the sheet is a draft, its date left blank.
-    const HEAD = ["ĐẢNG ỦY XÃ THẠNH AN", "CHI BỘ TRƯỜNG TIỂU HỌC", "DỰ THẢO", "ĐẢNG CỘNG SẢN VIỆT NAM", "BẢNG ĐĂNG KÝ", "Việc làm thiết thực, mô hình “Dân vận khéo” của cán bộ, đảng viên"];
+    const HEAD = ["ĐẢNG BỘ XÃ THẠNH AN", "CHI BỘ TRƯỜNG TIỂU HỌC", "DỰ THẢO", "ĐẢNG CỘNG SẢN VIỆT NAM", "BẢNG ĐĂNG KÝ", "Việc làm thiết thực, mô hình “Dân vận khéo” của cán bộ, đảng viên"];
     const COLUMNS = ["STT", "Họ và tên", "Chức vụ/đơn vị", "Việc làm thiết thực/mô hình", "Tiêu chí/lĩnh vực", "Nội dung và cách thực hiện", "Địa điểm", "Thời gian", "Chỉ tiêu", "Minh chứng", "Ghi chú", "Ký tên"];
     const END = ["T/M CHI BỘ", "BÍ THƯ", "Lê Hữu Bình", "Nơi nhận:", "- Đảng ủy xã Thạnh An;", "- TTKV xã;", "- Lưu HSCB."];
     expectDocxContains(d.docx.text, [...HEAD, "Thạnh An, ngày     tháng     năm", ...COLUMNS, ...END, "Tổng số: "]);
@@ -234,7 +234,7 @@ describe("Báo cáo giám sát (supervision report)", () => {
     const d = await both("th.bithu", `/api/supervision/reports/${await reportId("submitted")}`);
     expect(d.docxName).toBe("Báo cáo giám sát 01-04-2020-30-06-2020 - Chi bộ Trường Tiểu học Thạnh An.docx");
     const NEEDLES = [
-      "ĐẢNG ỦY XÃ THẠNH AN",
+      "ĐẢNG BỘ XÃ THẠNH AN",
       "CHI BỘ TRƯỜNG TIỂU HỌC",
       "Số     -BC/CB",
       "Thạnh An, ngày 02 tháng 7 năm 2020",
@@ -283,7 +283,7 @@ describe("Báo cáo kết quả (result report)", () => {
     const d = await both("thanhhoa.bithu", url("cb-ap-thanh-hoa"));
     expect(d.docxName).toBe("Báo cáo kết quả số 09-BC-CB - Chi bộ ấp Thạnh Hòa.docx");
     const NEEDLES = [
-      "ĐẢNG ỦY XÃ THẠNH AN",
+      "ĐẢNG BỘ XÃ THẠNH AN",
       "CHI BỘ ẤP THẠNH HÒA",
       "Số 09-BC/CB",
       "Thạnh An, ngày 25 tháng 11 năm 2020",
@@ -354,7 +354,7 @@ describe("Tờ trình đề nghị tuyên dương (commendation proposal)", () =
     const d = await both("th.bithu", url("cb-tieu-hoc-thanh-an"));
     expect(d.docxName).toBe("Tờ trình đề nghị tuyên dương - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
     const NEEDLES = [
-      "ĐẢNG ỦY XÃ THẠNH AN",
+      "ĐẢNG BỘ XÃ THẠNH AN",
       "CHI BỘ TRƯỜNG TIỂU HỌC",
       "Số     -TTr/CB",
       "Thạnh An, ngày 02 tháng 12 năm 2020",
@@ -390,7 +390,7 @@ describe("Bảng tổng hợp đánh giá, xếp loại (evaluation summary)", (
     expect(d.docxName).toBe("Bảng tổng hợp đánh giá, xếp loại - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
     expect(d.docx.xml).toMatch(LANDSCAPE);
     const NEEDLES = [
-      "ĐẢNG ỦY XÃ THẠNH AN",
+      "ĐẢNG BỘ XÃ THẠNH AN",
       "CHI BỘ TRƯỜNG TIỂU HỌC",
       "Thạnh An, ngày     tháng     năm",
       "BẢNG TỔNG HỢP",
@@ -493,5 +493,121 @@ describe("Dự thảo: every document not yet issued, submitted or approved", ()
     expect(draftOf(d)).toEqual({ docx: false, pdf: false });
     expectDocxContains(d.docx.text, ["Thạnh An, ngày 06 tháng 4 năm 2020"]);
     expectPdfContains(d.pdf, ["Thạnh An, ngày 06 tháng 4 năm 2020"]);
+  });
+});
+
+// ---------------------------------------------------------------- issue 9, points 7–9
+
+/** The lines of the header block: everything before the type name. */
+const headerOf = (text: string, typeName = "KẾ HOẠCH") => text.slice(0, text.indexOf(typeName));
+
+describe("Each body prints in its own system's format (issue 9, point 7)", () => {
+  it("the Front's plan: its own full name, quốc hiệu and tiêu ngữ, a State-style number, TM. — no Party title, no Đảng ủy above it", async () => {
+    const d = await both("xa.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "mttq-thanh-an", 2020)}`);
+    for (const text of [d.docx.text, d.pdf]) {
+      expect(text).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+      expect(headerOf(text)).not.toContain("ĐẢNG ỦY");
+      expect(headerOf(text)).not.toMatch(/^\*$/m);
+    }
+    expectDocxContains(headerOf(d.docx.text), ["ỦY BAN MTTQ VIỆT NAM\nXÃ THẠNH AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
+    expect(d.docx.text).toMatch(/Số: \d\d\/KH-MTTQ/);
+    expectDocxContains(d.docx.text, ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH"]);
+    expectPdfContains(d.pdf, ["ỦY BAN MTTQ VIỆT NAM", "XÃ THẠNH AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TM. BAN THƯỜNG TRỰC"]);
+  });
+
+  it("the associations (Hội LHPN, Hội Nông dân, Hội CCB) print as the Front's members, with their own name", async () => {
+    for (const [code, name, symbol] of [
+      ["hpn-thanh-an", "HỘI LIÊN HIỆP PHỤ NỮ\nXÃ THẠNH AN", "HPN"],
+      ["hnd-thanh-an", "HỘI NÔNG DÂN\nXÃ THẠNH AN", "HND"],
+      ["hccb-thanh-an", "HỘI CỰU CHIẾN BINH\nXÃ THẠNH AN", "HCCB"],
+    ] as const) {
+      const d = await both("xa.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, code, 2020)}`);
+      expect(d.docx.text, code).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+      expect(d.pdf, code).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+      expect(headerOf(d.docx.text), code).not.toContain("ĐẢNG ỦY");
+      expectDocxContains(headerOf(d.docx.text), [name, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
+      expect(d.docx.text, code).toMatch(new RegExp(`Số: \\d\\d/KH-${symbol}`));
+      expect(d.docx.text, code).toMatch(/^TM\. /m);
+    }
+  });
+
+  it("the Youth Union's plan: ĐOÀN TNCS HỒ CHÍ MINH top right, its Ban Chấp hành and *** top left, Số: …-KH/ĐTN", async () => {
+    const d = await both("xa.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "dtn-thanh-an", 2020)}`);
+    expect(d.docx.text).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(d.pdf).not.toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expectDocxContains(headerOf(d.docx.text), ["BCH ĐOÀN XÃ THẠNH AN", "***", "ĐOÀN TNCS HỒ CHÍ MINH"]);
+    expect(headerOf(d.docx.text)).not.toContain("ĐẢNG ỦY");
+    expect(d.docx.text).toMatch(/Số: \d\d-KH\/ĐTN/);
+    expectDocxContains(d.docx.text, ["TM. BAN CHẤP HÀNH", "BÍ THƯ"]);
+    expectPdfContains(d.pdf, ["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ THẠNH AN", "***"]);
+  });
+});
+
+describe("Party superior lines, signers and the commune's tờ trình (issue 9, point 8)", () => {
+  it("a cell's documents name the Party organisation above it, ĐẢNG BỘ XÃ THẠNH AN, never the committee", async () => {
+    const plan = await both("th.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "cb-tieu-hoc-thanh-an", 2020)}`);
+    const report = await both("thanhhoa.bithu", `/api/reports/${campaign2020}/units/${unit("cb-ap-thanh-hoa")}`);
+    for (const [text, type] of [[plan.docx.text, "KẾ HOẠCH"], [plan.pdf, "KẾ HOẠCH"], [report.docx.text, "BÁO CÁO"], [report.pdf, "BÁO CÁO"]] as const) {
+      expect(headerOf(text, type)).toContain("ĐẢNG BỘ XÃ THẠNH AN");
+      expect(headerOf(text, type)).not.toContain("ĐẢNG ỦY XÃ THẠNH AN");
+    }
+  });
+
+  it("the commune's plan, issued by its Ban Thường vụ, is signed T/M BAN THƯỜNG VỤ", async () => {
+    const d = await both("xa.bithu", `/api/plans/${await demoPlanId(ctx.db, ctx.units, "xa-thanh-an", 2020)}`);
+    expectDocxContains(d.docx.text, ["Ban Thường vụ Đảng ủy xã Thạnh An xây dựng kế hoạch", "T/M BAN THƯỜNG VỤ"]);
+    expect(d.docx.text).not.toContain("T/M ĐẢNG ỦY");
+    expectPdfContains(d.pdf, ["T/M BAN THƯỜNG VỤ"]);
+    expect(d.pdf).not.toContain("T/M ĐẢNG ỦY");
+  });
+
+  it("the commune's tờ trình goes to the Ban Thường vụ Huyện ủy and lists the proposals it approved", async () => {
+    const approved = await ctx.db.query<{ name: string }>(
+      `SELECT COALESCE(pe.full_name, p.collective_name, m.name) AS name FROM commendation_proposals p
+         LEFT JOIN persons pe ON pe.id = p.person_id LEFT JOIN models m ON m.id = p.model_id
+        WHERE p.campaign_id = $1 AND p.status = 'approved'`,
+      [campaign2020],
+    );
+    expect(approved.length).toBeGreaterThan(0);
+    const d = await both("xa.bithu", `/api/commendations/${campaign2020}/units/${unit("xa-thanh-an")}`);
+    expectDocxContains(d.docx.text, ["Kính gửi: Ban Thường vụ Huyện ủy Cần Giờ", "Kính trình Ban Thường vụ Huyện ủy Cần Giờ xem xét, quyết định./."]);
+    expect(d.docx.text).not.toContain("Đảng bộ huyện Cần Giờ xem xét");
+    expect(d.docx.text).not.toContain("Chưa có đề xuất tuyên dương");
+    const names = tableRows(d.docx.xml, "Thành tích tiêu biểu").slice(1).map((r) => r[1]);
+    for (const a of approved) expect(names).toContain(a.name);
+    expectPdfContains(d.pdf, ["Kính gửi: Ban Thường vụ Huyện ủy Cần Giờ", ...approved.map((a) => a.name)]);
+  });
+});
+
+describe("Unbreakable spans and keep-with-next (issue 9, point 9)", () => {
+  it("the cell plan draws its numbers and quotations whole: no justified gap or line break inside “236-KH/ĐU” or “5 không”", async () => {
+    const client = await as("th.bithu");
+    const url = `/api/plans/${await demoPlanId(ctx.db, ctx.units, "cb-tieu-hoc-thanh-an", 2020)}`;
+    const fragments = extractPdfFragments((await client.get(`${url}/export.pdf`)).raw);
+    expect(fragments).toContain("số 236-KH/ĐU");
+    expect(fragments).toContain("Số 01-KH/CB");
+    expect(fragments.some((f) => f.startsWith("“5 không”"))).toBe(true);
+    expect(fragments).not.toContain("236-");
+    const docx = await readDocx((await client.get(`${url}/export.docx`)).raw);
+    // Word: non-breaking hyphen, a word joiner after the slash, non-breaking spaces inside the quotation.
+    expect(docx.xml).toContain("236</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">KH/\u2060ĐU");
+    expect(docx.xml).toContain("“5\u00a0không”");
+    expect(docx.xml).toContain("XÃ\u00a0THẠNH\u00a0AN");
+  });
+
+  it("no heading ends a page: the Q3 supervision report carries “IV. Đề xuất, kiến nghị” over with its text", async () => {
+    const id = (await ctx.db.query<{ id: string }>("SELECT id FROM supervision_reports WHERE unit_id = $1 AND status = 'draft' ORDER BY period_start LIMIT 1", [unit("cb-tieu-hoc-thanh-an")]))[0]!.id;
+    const d = await both("th.bithu", `/api/supervision/reports/${id}`);
+    const headings = d.docx.lines.filter((l) => /^(?:[IVX]+|\d+)\. \S/.test(l));
+    expect(headings).toContain("IV. Đề xuất, kiến nghị");
+    const pages = d.pdf.split("\f");
+    expect(pages.length).toBeGreaterThan(1);
+    for (const [i, page] of pages.entries()) {
+      const lines = page.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !/^\d+$/.test(l));
+      expect(headings, `page ${i + 1} ends with a heading`).not.toContain(lines.at(-1));
+    }
+    // Word keeps a heading with the next paragraph.
+    const para = [...d.docx.xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes("IV. Đề xuất, kiến nghị"))!;
+    expect(para).toContain("<w:keepNext/>");
   });
 });

@@ -16,7 +16,7 @@ import {
   campaignNamingDate,
   loadDocumentUnit,
   lowerFirst,
-  partyHeader,
+  unitHeader,
   percentText,
   positionText,
   recipientLines,
@@ -106,15 +106,15 @@ export async function buildEvaluationSummaryDocument(opts: { db: Db; actor: Acto
 
   return {
     model: {
-      format: "party",
+      format: unit.format,
       orientation: "landscape",
-      header: partyHeader(unit, "", date),
+      header: unitHeader(unit, "", date),
       // Undated and DỰ THẢO until the cell approves its ratings.
       ...(date ? {} : { draft: true }),
       typeName: "BẢNG TỔNG HỢP",
       subjectLines: ["Kết quả đánh giá, xếp loại đảng viên", `trong thực hiện ${topic}`],
       body,
-      signature: unitSignature(unit.kind, await signerOf(db, evaluation.unit_id, date ?? campaignNamingDate(campaign))),
+      signature: unitSignature(unit, await signerOf(db, evaluation.unit_id, date ?? campaignNamingDate(campaign))),
       recipients: { lines: recipientLines([unit.parentName], unit.kind) },
     },
     fileTitle: `Bảng tổng hợp đánh giá, xếp loại - ${unit.name} - ${campaign.year}`,

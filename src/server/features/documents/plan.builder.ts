@@ -12,7 +12,7 @@ import type { BuiltDocument } from "./document-parts.js";
 export async function buildPlanDocument(opts: { db: Db; actor: Actor; id: string }): Promise<BuiltDocument> {
   const { plan, unit } = await getPlanDetail(opts);
   if (!unit) throw notFound("Không tìm thấy đơn vị");
-  const model = planToDocumentModel(plan, { name: unit.name, shortName: unit.short_name, symbolCode: unit.symbol_code, parentName: unit.parent_name });
+  const model = planToDocumentModel(plan, { kind: unit.kind, name: unit.name, shortName: unit.short_name, symbolCode: unit.symbol_code, parentName: unit.parent_name });
   // A draft holds the number proposed for its issue; its file is named a draft all the same.
   const number = plan.symbol && plan.status !== "draft" ? `số ${plan.symbol}` : "(dự thảo)";
   return { model, fileTitle: `Kế hoạch ${number} - ${unit.name}` };

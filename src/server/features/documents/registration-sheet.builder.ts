@@ -17,7 +17,7 @@ import {
   clampDate,
   loadDocumentUnit,
   lowerFirst,
-  partyHeader,
+  unitHeader,
   positionText,
   recipientLines,
   signerOf,
@@ -167,14 +167,14 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
   const subject = lowerFirst(campaign.name);
   return {
     model: {
-      format: "party",
+      format: unit.format,
       orientation: "landscape",
-      header: partyHeader(unit, "", draft ? null : date),
+      header: unitHeader(unit, "", draft ? null : date),
       ...(draft ? { draft: true } : {}),
       typeName: "BẢNG ĐĂNG KÝ",
       subjectLines: ["Việc làm thiết thực, mô hình “Dân vận khéo” của cán bộ, đảng viên", `thực hiện ${subject}`],
       body,
-      signature: unitSignature(unit.kind, await signerOf(db, unitId, date)),
+      signature: unitSignature(unit, await signerOf(db, unitId, date)),
       recipients: { lines: recipientLines([unit.parentName, office ? (office.short_name ?? office.name) : null], unit.kind) },
     },
     fileTitle: `Bảng đăng ký - ${unit.name} - ${campaign.year}`,

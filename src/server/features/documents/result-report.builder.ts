@@ -15,7 +15,7 @@ import {
   loadDocumentUnit,
   lowerFirst,
   numberLine,
-  partyHeader,
+  unitHeader,
   recipientLines,
   signerOf,
   textBlocks,
@@ -167,13 +167,13 @@ export async function buildResultReportDocument(opts: { db: Db; actor: Actor; ca
   const signer = await signerOf(db, ctx.unit.id, date ?? ctx.asOf);
   return {
     model: {
-      format: "party",
-      header: partyHeader(unit, numberLine(draft ? null : (report?.symbol ?? null), "BC", unit.symbolCode), date),
+      format: unit.format,
+      header: unitHeader(unit, numberLine(unit, draft ? null : (report?.symbol ?? null), "BC"), date),
       ...(draft ? { draft: true } : {}),
       typeName: "BÁO CÁO",
       subjectLines: [`Kết quả thực hiện ${topic}`],
       body,
-      signature: { ...unitSignature(unit.kind, signer), ...(report?.status === "submitted" ? { note: "(Đã ký)" } : {}) },
+      signature: { ...unitSignature(unit, signer), ...(report?.status === "submitted" ? { note: "(Đã ký)" } : {}) },
       recipients: { lines: recipientLines([unit.parentShortName, receiver], unit.kind) },
     },
     fileTitle: `Báo cáo kết quả ${report?.symbol && !draft ? `số ${report.symbol}` : "(dự thảo)"} - ${unit.name}`,

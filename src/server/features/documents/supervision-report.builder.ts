@@ -12,7 +12,7 @@ import type { BodyBlock, CellSpan, InlineText, TableCellContent } from "../../do
 import { formatDocumentDate } from "../../documents/document-model.js";
 import type { Actor } from "../../http/actor.js";
 import { getReport } from "../supervision/supervision.service.js";
-import { campaignNamingDate, citePlan, loadDocumentUnit, numberLine, partyHeader, recipientLines, textBlocks, upperFirst, vnDate, type BuiltDocument } from "./document-parts.js";
+import { campaignNamingDate, citePlan, loadDocumentUnit, numberLine, unitHeader, recipientLines, textBlocks, upperFirst, vnDate, type BuiltDocument } from "./document-parts.js";
 import * as dq from "./documents.queries.js";
 
 type Finding = z.infer<typeof ReportFinding>;
@@ -136,8 +136,8 @@ export async function buildSupervisionReportDocument(opts: { db: Db; actor: Acto
 
   return {
     model: {
-      format: "party",
-      header: partyHeader(unit, numberLine(null, "BC", unit.symbolCode), date),
+      format: unit.format,
+      header: unitHeader(unit, numberLine(unit, null, "BC"), date),
       ...(report.status === "submitted" ? {} : { draft: true }),
       typeName: "BÁO CÁO",
       subjectLines: [

@@ -1,14 +1,18 @@
 /**
- * A plan as an official Party document (Hướng dẫn 36-HD/VPTW): the model the DOCX and PDF
+ * A plan as an official document in its unit's own system (Party, Front, association, Youth Union:
+ * `src/domain/document-systems.ts`): the model the DOCX and PDF
  * renderers of src/server/documents print. Pure, so the seed's cell plan can be checked against
  * the renderer's sample word for word.
  */
 import { formatPartySymbol } from "@domain/document-numbers.js";
+import { documentSystemOf, headerBodiesFor, headerLayoutOf, numberLineFor, signatureForIssuer, signatureTitlesIn } from "@domain/document-systems.js";
 import { formatDocumentDateLine, type BodyBlock, type OfficialDocument } from "../../documents/document-model.js";
 import type { StoredSection } from "./plans.queries.js";
 
 /** The plan's unit named as valid on the plan's date (unit_versions as of that date). */
 export interface PlanUnitNames {
+  /** The unit's kind, which chooses the document system; a Party cell when not given. */
+  kind?: string;
   name: string;
   shortName: string | null;
   symbolCode: string;
@@ -34,11 +38,15 @@ export interface PlanForDocument {
   signer_name: string | null;
 }
 
-const upper = (s: string) => s.normalize("NFC").toLocaleUpperCase("vi");
+const kindOf = (names: PlanUnitNames) => names.kind ?? "party_cell";
 
-/** Header lines: the superior body (regular) over the issuing body (bold), both in capitals. */
+/**
+ * Header lines in capitals: the superior body (regular) over the issuing body (bold) — for a Party
+ * unit the superior Party organisation ("ĐẢNG BỘ XÃ THẠNH AN"); the Front and the associations
+ * their own full name, no Party superior.
+ */
 export function planHeaderBodies(names: PlanUnitNames): { superiorBody: string | null; issuingBody: string } {
-  return { superiorBody: names.parentName ? upper(names.parentName) : null, issuingBody: upper(names.shortName ?? names.name) };
+  return headerBodiesFor({ kind: kindOf(names), name: names.name, shortName: names.shortName, parentName: names.parentName });
 }
 
 /** "Số 236-KH/ĐU"; a draft without its number yet leaves the blank the clerk fills in by hand. */
@@ -69,6 +77,7 @@ export function subjectLines(subject: string): string[] {
  */
 export function planToDocumentModel(plan: PlanForDocument, unitNamesAsOfDate: PlanUnitNames): OfficialDocument {
   const { superiorBody, issuingBody } = planHeaderBodies(unitNamesAsOfDate);
+  const system = documentSystemOf({ kind: kindOf(unitNamesAsOfDate), name: unitNamesAsOfDate.name });
   // A draft keeps the number and date proposed for its issue, but prints neither: the clerk fills
   // them in when the plan is issued, and the page carries the DỰ THẢO mark until then.
   const draft = plan.status === "draft";
@@ -85,12 +94,18 @@ export function planToDocumentModel(plan: PlanForDocument, unitNamesAsOfDate: Pl
     for (const r of section.responsibilities) body.push({ kind: "bullet", runs: [r.text] });
   }
   if (plan.closing) body.push({ kind: "paragraph", runs: [plan.closing] });
+  const numberLine =
+    system === "party"
+      ? draft
+        ? planNumberLine({ symbol: null, number: null, type_code: plan.type_code }, unitNamesAsOfDate.symbolCode)
+        : planNumberLine(plan, unitNamesAsOfDate.symbolCode)
+      : numberLineFor(system, { number: draft ? null : plan.number, typeCode: plan.type_code, issuerCode: unitNamesAsOfDate.symbolCode });
   return {
-    format: "party",
+    format: headerLayoutOf(system),
     header: {
       ...(superiorBody ? { superiorBody } : {}),
       issuingBody,
-      numberLine: draft ? planNumberLine({ symbol: null, number: null, type_code: plan.type_code }, unitNamesAsOfDate.symbolCode) : planNumberLine(plan, unitNamesAsOfDate.symbolCode),
+      numberLine,
       placeAndDate: plan.issued_date && !draft ? formatDocumentDateLine(plan.place, plan.issued_date) : `${plan.place}, ngày     tháng     năm`,
     },
     ...(draft ? { draft: true } : {}),
@@ -98,7 +113,8 @@ export function planToDocumentModel(plan: PlanForDocument, unitNamesAsOfDate: Pl
     subjectLines: subjectLines(plan.subject),
     body,
     signature: {
-      titleLines: [...plan.signature_titles],
+      // The signer agrees with the issuer the text names (Ban Thường vụ), with the system's prefix (T/M, TM.).
+      titleLines: signatureTitlesIn(system, signatureForIssuer(plan.signature_titles, plan.preamble)),
       ...(plan.status === "draft" ? {} : { note: "(Đã ký)" }),
       signerName: plan.signer_name ?? "",
     },

@@ -32,7 +32,7 @@ export function presentPlanSummary(p: PlanRow): PlanSummary {
 }
 
 function unitNames(unit: UnitInfoRow | null, p: PlanRow) {
-  return { name: unit?.name ?? p.unit_name, shortName: unit?.short_name ?? null, symbolCode: unit?.symbol_code ?? p.unit_symbol_code, parentName: unit?.parent_name ?? null };
+  return { ...(unit ? { kind: unit.kind } : {}), name: unit?.name ?? p.unit_name, shortName: unit?.short_name ?? null, symbolCode: unit?.symbol_code ?? p.unit_symbol_code, parentName: unit?.parent_name ?? null };
 }
 
 export function presentPlanDetail(d: Awaited<ReturnType<typeof getPlanDetail>>): PlanDetail {

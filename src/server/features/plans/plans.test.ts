@@ -41,7 +41,7 @@ describe("the seed's plans", () => {
     const r = await (await as("xa.bithu")).get(`/api/plans/${await demoPlanId(ctx.db, ctx.units, "xa-thanh-an", 2020)}`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ symbol: "236-KH/ĐU", date: "2020-03-02", status: "issued", superiorBody: "ĐẢNG BỘ HUYỆN CẦN GIỜ", issuingBody: "ĐẢNG ỦY XÃ THẠNH AN", numberLine: "Số 236-KH/ĐU" });
-    expect(r.body.signatureTitles).toEqual(["T/M ĐẢNG ỦY", "BÍ THƯ"]);
+    expect(r.body.signatureTitles).toEqual(["T/M BAN THƯỜNG VỤ", "BÍ THƯ"]);
     expect(r.body.sections.map((s: { heading: string }) => s.heading)).toEqual(["I. Mục đích, yêu cầu", "II. Nội dung thực hiện", "III. Tổ chức thực hiện"]);
     const cur = await (await as("xa.bithu")).get(`/api/plans/${await demoPlanId(ctx.db, ctx.units, "xa-thanh-an", 2026)}`);
     expect(cur.body).toMatchObject({ symbol: "45-KH/ĐU", superiorBody: "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH" });
