@@ -29,53 +29,61 @@ export function listCampaignsWithDeadlines(db: Queryable, today: string) {
   );
 }
 
-// $1 campaign, $2 today, $3 kinds of the units that take part (cells, Front, associations)
+// $1 campaign, $2 today, $3 kinds of the units that take part (cells, Front, associations).
+// Every CTE below is materialized once and read once; each step into positions, sheets, plans,
+// acknowledgements and reports goes through their indexes, so the plan stays a row of index
+// lookups per unit or member even where the estimates of a CTE are off (a province: 3,000 units,
+// 63,000 members).
 const TREE = `
   camp AS (SELECT id, unit_id, name, $3::text[] AS kinds, $4::text AS deadline, $5::text AS standing, $6::text AS cid FROM campaigns WHERE id = $1),
-  tree AS (
+  tree AS MATERIALIZED (
     SELECT DISTINCT ON (p.descendant_id) p.descendant_id AS unit_id, p.depth, u.kind, v.name, v.parent_id
       FROM camp c
       JOIN unit_paths p ON p.ancestor_id = c.unit_id AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to >= $2::date)
       JOIN units u ON u.id = p.descendant_id
       JOIN unit_versions v ON v.unit_id = u.id AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to >= $2::date)
      ORDER BY p.descendant_id, v.valid_from DESC
-  ),
-  holders AS (
-    SELECT DISTINCT po.unit_id, po.person_id, po.role
-      FROM tree t JOIN positions po ON po.unit_id = t.unit_id
-     WHERE po.start_date <= $2::date AND (po.end_date IS NULL OR po.end_date >= $2::date)
   )`;
 
-/** What has not been done, per kind: members (person_id set) or units (person_id NULL). */
+/** A current position in a unit (alias `a`), on today ($2). */
+const CURRENT = (a: string) => `${a}.start_date <= $2::date AND (${a}.end_date IS NULL OR ${a}.end_date >= $2::date)`;
+
+/**
+ * What has not been done, per kind: members (person_id set) or units (person_id NULL), each row
+ * with its unit's name and parent.
+ */
 const MISSING: Record<ReminderKind, string> = {
   // members of the taking-part units without a sheet sent or approved
   register: `
-    SELECT h.unit_id, h.person_id, NULL::uuid AS plan_id, NULL::text AS symbol
-      FROM (SELECT DISTINCT unit_id, person_id FROM holders) h JOIN tree t ON t.unit_id = h.unit_id
+    SELECT DISTINCT t.unit_id, t.name, t.parent_id, po.person_id, NULL::uuid AS plan_id, NULL::text AS symbol
+      FROM tree t JOIN positions po ON po.unit_id = t.unit_id AND ${CURRENT("po")}
      WHERE t.kind = ANY($3::text[])
-       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.campaign_id = $1 AND r.unit_id = h.unit_id AND r.person_id = h.person_id
+       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.campaign_id = $1 AND r.unit_id = t.unit_id AND r.person_id = po.person_id
                           AND r.status IN ('submitted', 'approved'))`,
   // members of a unit whose implementing plan is issued who have not acknowledged it
   acknowledge: `
-    SELECT h.unit_id, h.person_id, pl.id AS plan_id, pl.symbol
-      FROM (SELECT DISTINCT unit_id, person_id FROM holders) h
-      JOIN plans pl ON pl.campaign_id = $1 AND pl.unit_id = h.unit_id AND pl.status = 'issued' AND pl.type_code = 'KH'
-     WHERE NOT EXISTS (SELECT 1 FROM plan_acknowledgements a WHERE a.plan_id = pl.id AND a.person_id = h.person_id)`,
+    SELECT DISTINCT t.unit_id, t.name, t.parent_id, po.person_id, pl.id AS plan_id, pl.symbol
+      FROM tree t
+      JOIN plans pl ON pl.campaign_id = $1 AND pl.unit_id = t.unit_id AND pl.status = 'issued' AND pl.type_code = 'KH'
+      JOIN positions po ON po.unit_id = t.unit_id AND ${CURRENT("po")}
+     WHERE NOT EXISTS (SELECT 1 FROM plan_acknowledgements a WHERE a.plan_id = pl.id AND a.person_id = po.person_id)`,
   // taking-part units below the launching unit without an issued implementing plan
   plan: `
-    SELECT t.unit_id, NULL::uuid AS person_id, NULL::uuid AS plan_id, NULL::text AS symbol
+    SELECT t.unit_id, t.name, t.parent_id, NULL::uuid AS person_id, NULL::uuid AS plan_id, NULL::text AS symbol
       FROM tree t
      WHERE t.depth > 0 AND t.kind = ANY($3::text[])
        AND NOT EXISTS (SELECT 1 FROM plans pl WHERE pl.campaign_id = $1 AND pl.unit_id = t.unit_id AND pl.type_code = 'KH' AND pl.status IN ('issued', 'superseded'))`,
   // reporting units below the launching unit whose result report is not sent
   report: `
-    SELECT t.unit_id, NULL::uuid AS person_id, NULL::uuid AS plan_id, NULL::text AS symbol
+    SELECT t.unit_id, t.name, t.parent_id, NULL::uuid AS person_id, NULL::uuid AS plan_id, NULL::text AS symbol
       FROM tree t
      WHERE t.depth > 0 AND unit_kind_reports(t.kind)
        AND NOT EXISTS (SELECT 1 FROM result_reports r WHERE r.campaign_id = $1 AND r.unit_id = t.unit_id AND r.status = 'submitted')`,
 };
 
-// $4 the deadline 'dd/mm/yyyy', $5 where it stands ("còn 3 ngày"), $6 campaign id as text for links
+/** The secretaries (alias `s`) of the unit `unitExpr`. */
+const SECRETARIES = (unitExpr: string) => `JOIN positions s ON s.unit_id = ${unitExpr} AND s.role = 'secretary' AND ${CURRENT("s")}`;
+
 /**
  * A unit's reminder (constant SQL text, no input): before the deadline to its own secretary, after
  * it to the secretary of the unit above.
@@ -83,71 +91,80 @@ const MISSING: Record<ReminderKind, string> = {
 function unitReminder(missing: string, deadlineWord: string, link: string) {
   const row = (prefix: string, secretaryOf: string) => `
     SELECT m.unit_id, s.person_id,
-           '${prefix}: ' || t.name || ' ${missing}' AS title,
+           '${prefix}: ' || m.name || ' ${missing}' AS title,
            c.name || '. ${deadlineWord} ' || $4 || ' (' || $5 || ').' AS body,
            ${link} AS link, NULL::uuid AS subject_id
-      FROM missing m JOIN tree t ON t.unit_id = m.unit_id CROSS JOIN camp c
-      JOIN holders s ON s.unit_id = ${secretaryOf} AND s.role = 'secretary'`;
-  return { before: row("Nhắc hạn", "m.unit_id"), after: row("Quá hạn", "t.parent_id") };
+      FROM missing m CROSS JOIN camp c ${SECRETARIES(secretaryOf)}`;
+  return { before: row("Nhắc hạn", "m.unit_id"), after: row("Quá hạn", "m.parent_id") };
 }
 
+// $4 the deadline 'dd/mm/yyyy', $5 where it stands ("còn 3 ngày"), $6 the campaign's id for links
 const TEXTS: Record<ReminderKind, { before: string; after: string }> = {
   register: {
     before: `SELECT m.unit_id, m.person_id,
                     'Nhắc hạn đăng ký: đồng chí chưa gửi bảng đăng ký' AS title,
-                    t.name || ' — ' || c.name || '. Hạn đăng ký ' || $4 || ' (' || $5 || ').' AS body,
+                    m.name || ' — ' || c.name || '. Hạn đăng ký ' || $4 || ' (' || $5 || ').' AS body,
                     '/dang-ky' AS link, NULL::uuid AS subject_id
-               FROM missing m JOIN tree t ON t.unit_id = m.unit_id CROSS JOIN camp c`,
+               FROM missing m CROSS JOIN camp c`,
     after: `SELECT m.unit_id, s.person_id,
-                   'Quá hạn đăng ký: ' || count(DISTINCT m.person_id) || ' người của ' || t.name || ' chưa gửi bảng đăng ký' AS title,
+                   'Quá hạn đăng ký: ' || count(DISTINCT m.person_id) || ' người của ' || m.name || ' chưa gửi bảng đăng ký' AS title,
                    c.name || '. Hạn đăng ký ' || $4 || ' (' || $5 || ').' AS body,
                    '/bang-dang-ky/' || $6 || '/' || m.unit_id AS link, NULL::uuid AS subject_id
-              FROM missing m JOIN tree t ON t.unit_id = m.unit_id CROSS JOIN camp c
-              JOIN holders s ON s.unit_id = m.unit_id AND s.role = 'secretary'
-             GROUP BY m.unit_id, s.person_id, t.name, c.name`,
+              FROM missing m CROSS JOIN camp c ${SECRETARIES("m.unit_id")}
+             GROUP BY m.unit_id, s.person_id, m.name, c.name`,
   },
   acknowledge: {
     before: `SELECT m.unit_id, m.person_id,
                     'Nhắc hạn: đồng chí chưa xác nhận đã quán triệt Kế hoạch số ' || coalesce(m.symbol, '') AS title,
-                    t.name || ' — ' || c.name || '. Quán triệt trước hạn đăng ký ' || $4 || ' (' || $5 || ').' AS body,
+                    m.name || ' — ' || c.name || '. Quán triệt trước hạn đăng ký ' || $4 || ' (' || $5 || ').' AS body,
                     '/ke-hoach/' || m.plan_id AS link, m.plan_id AS subject_id
-               FROM missing m JOIN tree t ON t.unit_id = m.unit_id CROSS JOIN camp c`,
+               FROM missing m CROSS JOIN camp c`,
     after: `SELECT m.unit_id, s.person_id,
-                   'Quá hạn: ' || count(DISTINCT m.person_id) || ' người của ' || t.name || ' chưa quán triệt Kế hoạch số ' || coalesce(min(m.symbol), '') AS title,
+                   'Quá hạn: ' || count(DISTINCT m.person_id) || ' người của ' || m.name || ' chưa quán triệt Kế hoạch số ' || coalesce(min(m.symbol), '') AS title,
                    c.name || '. Hạn đăng ký ' || $4 || ' (' || $5 || ').' AS body,
                    '/ke-hoach/' || min(m.plan_id::text) AS link, NULL::uuid AS subject_id
-              FROM missing m JOIN tree t ON t.unit_id = m.unit_id CROSS JOIN camp c
-              JOIN holders s ON s.unit_id = m.unit_id AND s.role = 'secretary'
-             GROUP BY m.unit_id, s.person_id, t.name, c.name`,
+              FROM missing m CROSS JOIN camp c ${SECRETARIES("m.unit_id")}
+             GROUP BY m.unit_id, s.person_id, m.name, c.name`,
   },
   plan: unitReminder("chưa ban hành kế hoạch thực hiện", "Hạn ban hành", "'/phong-trao/' || $6"),
   report: unitReminder("chưa gửi báo cáo kết quả", "Hạn báo cáo", "'/bao-cao/' || $6 || '/' || m.unit_id"),
 };
 
 /**
+ * The recipients of a reminder not yet reminded at this stage, with its text, as CTEs (`targets`)
+ * over the parameters $1–$8 of writeReminders.
+ */
+export function targetsSql(kind: ReminderKind, stage: string): string {
+  return `WITH ${TREE},
+       missing AS MATERIALIZED (${MISSING[kind]}),
+       targets AS MATERIALIZED (
+         SELECT DISTINCT ON (x.unit_id, x.person_id) x.* FROM (${TEXTS[kind][stage === "after" ? "after" : "before"]}) x
+          WHERE NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.campaign_id = $1 AND r.kind = $7 AND r.stage = $8
+                               AND r.unit_id = x.unit_id AND r.person_id = x.person_id)
+       )`;
+}
+
+/**
  * Writes one reminder stage of one kind for a campaign: the recipients not yet reminded at this
- * stage get a row in `reminders_sent` and a notification (kind `reminder.<kind>`). Returns how
- * many were written.
+ * stage get a row in `reminders_sent` and a notification (kind `reminder.<kind>`), both from the
+ * same `targets`, so no join of one CTE to another. Runs under the job's advisory lock (no other
+ * writer between the check and the insert); the primary key still refuses a second row. Returns
+ * how many were written.
  */
 export async function writeReminders(
   db: Queryable,
   r: { campaignId: string; today: string; takingPartKinds: readonly string[]; kind: ReminderKind; stage: string; deadline: string; standing: string },
 ): Promise<number> {
-  const audience = r.stage === "after" ? "after" : "before";
   const rows = await db.query<{ n: number }>(
-    `WITH ${TREE},
-       missing AS (${MISSING[r.kind]}),
-       targets AS (${TEXTS[r.kind][audience]}),
+    `${targetsSql(r.kind, r.stage)},
        sent AS (
          INSERT INTO reminders_sent (campaign_id, kind, stage, unit_id, person_id)
-         SELECT DISTINCT $1::uuid, $7, $8, unit_id, person_id FROM targets
+         SELECT $1::uuid, $7, $8, unit_id, person_id FROM targets
          ON CONFLICT DO NOTHING
-         RETURNING unit_id, person_id
        ),
        written AS (
          INSERT INTO notifications (person_id, kind, title, body, link, subject_id)
-         SELECT DISTINCT ON (t.unit_id, t.person_id) t.person_id, 'reminder.' || $7, t.title, t.body, t.link, t.subject_id
-           FROM sent s JOIN targets t ON t.unit_id = s.unit_id AND t.person_id = s.person_id
+         SELECT person_id, 'reminder.' || $7, title, body, link, subject_id FROM targets
          RETURNING 1
        )
      SELECT count(*)::int AS n FROM written`,
