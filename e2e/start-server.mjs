@@ -10,7 +10,8 @@ const dataDir = path.join(os.tmpdir(), `dvk-e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
-const env = { ...process.env, PORT: port, HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "1" };
+// the reminder job turns every 2 s, so a story sees the reminders of a deadline it has just set
+const env = { ...process.env, PORT: port, HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "1", REMINDER_INTERVAL_SECONDS: "2" };
 delete env.DATABASE_URL;
 
 const child = spawn("npx", ["tsx", "src/server/main.ts"], { env, stdio: "inherit" });
