@@ -25,6 +25,7 @@ import {
   selfReview,
 } from "./registrations.policy.js";
 import { displayName, presentCampaign, presentRegistrationDetail, statusLabel } from "./registrations.present.js";
+import * as units from "../units/units.queries.js";
 import * as q from "./registrations.queries.js";
 import { refreshCommitmentOutcomes } from "./commitments.js";
 
@@ -37,12 +38,25 @@ const NOT_FOUND_CAMPAIGN = "Không tìm thấy phong trào thi đua";
 // ---------------------------------------------------------------- loading and visibility
 
 /** The campaign and the units taking part; 404 when the actor sees none of them. */
+/**
+ * The campaign, if the actor sees some unit taking part in it: its launching unit is in the actor's
+ * view, or one of the actor's own units (scope roots, positions) lies under it. Probes of the
+ * closure, never the campaign's whole subtree (a province's campaign has thousands of units).
+ */
 async function loadCampaign(db: Queryable, actor: Actor, campaignId: string) {
   const campaign = await q.getCampaign(db, campaignId);
   if (!campaign || campaign.status === "draft") throw notFound(NOT_FOUND_CAMPAIGN);
-  const unitIds = await q.campaignUnitIds(db, campaignId);
-  if (!actor.isAdmin && !unitIds.some((u) => canView(actor, u))) throw notFound(NOT_FOUND_CAMPAIGN);
-  return { campaign, unitIds: new Set(unitIds) };
+  const own = [...actor.scopes.map((s) => s.unitId), ...actor.positions.map((p) => p.unitId)];
+  const sees = actor.isAdmin || canView(actor, campaign.unit_id) || (await units.anyInScopeSubtree(db, campaign.unit_id, own, campaign.period_end));
+  if (!sees) throw notFound(NOT_FOUND_CAMPAIGN);
+  return campaign;
+}
+
+/** Refuses a unit outside the campaign's tree (the permissions' tree at the campaign's end). */
+async function assertTakesPart(db: Queryable, campaign: q.CampaignRow, unitId: string) {
+  if (!(await units.isInScopeSubtree(db, campaign.unit_id, unitId, campaign.period_end))) {
+    throw invalid("Đơn vị không tham gia phong trào này", [{ path: "unitId", message: "Đơn vị không thuộc phạm vi phong trào" }]);
+  }
 }
 
 async function loadRegistration(db: Queryable, actor: Actor, id: string) {
@@ -103,7 +117,7 @@ function sheetKindOrder(kind: string) {
 
 /** The campaign's criteria and sub-items, for the registration form. */
 export async function getCampaignCriteria(opts: { db: Db; actor: Actor; campaignId: string }) {
-  const { campaign } = await loadCampaign(opts.db, opts.actor, opts.campaignId);
+  const campaign = await loadCampaign(opts.db, opts.actor, opts.campaignId);
   const [criteria, items] = await Promise.all([q.listCriteria(opts.db, campaign.criteria_set_id), q.listCriterionItems(opts.db, campaign.criteria_set_id)]);
   return {
     campaign: presentCampaign(campaign),
@@ -229,9 +243,9 @@ function assertOpen(campaign: q.CampaignRow) {
  */
 export async function createRegistration(opts: { db: Db; actor: Actor } & z.output<typeof CreateRegistrationBody>) {
   const { db, actor, campaignId, unitId, collectiveName } = opts;
-  const { campaign, unitIds } = await loadCampaign(db, actor, campaignId);
+  const campaign = await loadCampaign(db, actor, campaignId);
   if (!canView(actor, unitId) && !holdsAnyPosition(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
-  if (!unitIds.has(unitId)) throw invalid("Đơn vị không tham gia phong trào này", [{ path: "unitId", message: "Đơn vị không thuộc phạm vi phong trào" }]);
+  await assertTakesPart(db, campaign, unitId);
   let personId: string | null = null;
   if (collectiveName) {
     if (!canRegisterCollective(actor, unitId)) throw forbidden("Chỉ Bí thư hoặc người quản lý đơn vị mới đăng ký cho tập thể");
@@ -494,10 +508,10 @@ export async function returnRegistration(opts: { db: Db; actor: Actor; id: strin
 // ---------------------------------------------------------------- the unit's sheet and coverage
 
 async function loadSheetScope(db: Queryable, actor: Actor, campaignId: string, unitId: string) {
-  const { campaign, unitIds } = await loadCampaign(db, actor, campaignId);
+  const campaign = await loadCampaign(db, actor, campaignId);
   if (!canView(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
   if (!canViewSheet(actor, unitId)) throw forbidden("Chỉ Bí thư, Phó Bí thư hoặc người được phân quyền mới xem bảng đăng ký của đơn vị");
-  if (!unitIds.has(unitId)) throw invalid("Đơn vị không tham gia phong trào này", [{ path: "unitId", message: "Đơn vị không thuộc phạm vi phong trào" }]);
+  await assertTakesPart(db, campaign, unitId);
   return campaign;
 }
 

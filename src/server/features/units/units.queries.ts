@@ -125,6 +125,22 @@ export function isInScopeSubtree(db: Queryable, root: string, candidate: string,
   return pathHolds(db, "latest_to", root, candidate, day);
 }
 
+/**
+ * Does the subtree of `root` on the permissions' tree hold one of `candidates` (root included)?
+ * One probe of the closure per candidate, however large the subtree (who takes part in a campaign
+ * launched by a province).
+ */
+export function anyInScopeSubtree(db: Queryable, root: string, candidates: string[], day: string) {
+  if (candidates.length === 0) return Promise.resolve(false);
+  return db
+    .query<{ inside: boolean }>(
+      `SELECT $1::uuid = ANY($2::uuid[]) OR EXISTS (SELECT 1 FROM unit_paths p WHERE p.ancestor_id = $1 AND p.descendant_id = ANY($2::uuid[]) AND p.depth > 0
+                                                     AND p.valid_from <= $3::date AND (p.latest_to IS NULL OR p.latest_to >= $3::date)) AS inside`,
+      [root, candidates, day],
+    )
+    .then((r) => r[0]?.inside === true);
+}
+
 export function listMembersAsOf(db: Queryable, unitId: string, asOf: string) {
   return db.query<{ position_id: string; person_id: string; full_name: string; role: string; title: string | null; start_date: string; end_date: string | null }>(
     `SELECT p.id AS position_id, p.person_id, pe.full_name, p.role, p.title, p.start_date, p.end_date
