@@ -177,6 +177,19 @@ describe("reminders after a deadline", () => {
   });
 });
 
+describe("a campaign cancelled while nothing depends on it", () => {
+  it("takes its reminders' records along", async () => {
+    const commune = await buildUnit(ctx.db, { kind: "commune_party_committee", name: "Đảng ủy xã Hủy", symbolCode: "ĐU" });
+    const cell = await buildUnit(ctx.db, { parentId: commune, name: "Chi bộ ấp Hủy" });
+    const { personId } = await buildPerson(ctx.db, { unitId: cell, role: "secretary" });
+    const c = await buildCampaign(ctx.db, { unitId: commune, periodStart: "2026-01-01", periodEnd: "2026-12-31", planDeadline: "2026-05-02", registrationDeadline: "2026-05-02" });
+    await runReminderTurn(ctx.db, { today: "2026-05-01" });
+    expect(await kindsOf(personId)).toEqual(["reminder.plan", "reminder.register"]);
+    await ctx.db.query("DELETE FROM campaigns WHERE id = $1", [c.campaignId]);
+    expect(await ctx.db.query("SELECT 1 FROM reminders_sent WHERE campaign_id = $1", [c.campaignId])).toEqual([]);
+  });
+});
+
 describe("several instances", () => {
   it("two turns at once write each reminder once and send each digest once", async () => {
     const t = await scenario({ registration: "2026-06-12" });

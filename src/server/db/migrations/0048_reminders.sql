@@ -9,7 +9,8 @@
 --   stage: 'before_<days>' (to the person or unit that has not acted) or 'after' (to the
 --          secretary: of the unit for its members, of the unit above for a unit)
 CREATE TABLE reminders_sent (
-  campaign_id uuid NOT NULL REFERENCES campaigns(id),
+  -- derived from the campaign: a campaign cancelled while nothing depends on it takes them along
+  campaign_id uuid NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
   kind text NOT NULL CHECK (kind IN ('plan', 'acknowledge', 'register', 'report')),
   stage text NOT NULL CHECK (stage = 'after' OR stage ~ '^before_[0-9]+$'),
   unit_id uuid NOT NULL REFERENCES units(id),
