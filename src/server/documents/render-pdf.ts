@@ -97,10 +97,22 @@ function textRun(spec: TextRunSpec, style: RunStyle): ContentText {
  * neither breaks a line inside it nor spreads a justified line's spare width into it.
  */
 function keptRuns(spec: TextRunSpec, style: RunStyle): ContentText[] {
-  return textSpans(spec.text).map((span) => ({
-    ...textRun({ ...spec, text: span.text }, style),
-    ...(span.keep ? { noWrap: true } : {}),
-  }));
+  const spans = textSpans(spec.text).map((span) => ({ ...span }));
+  // A kept span takes the spaces after it, as pdfmake's own words do: a lone space would be one more
+  // inline, and a justified line would widen the gap after the span twice.
+  spans.forEach((span, index) => {
+    const next = spans[index + 1];
+    if (!span.keep || next === undefined || next.keep) return;
+    const spaces = /^ +/.exec(next.text)?.[0] ?? '';
+    span.text += spaces;
+    next.text = next.text.slice(spaces.length);
+  });
+  return spans
+    .filter((span) => span.text !== '')
+    .map((span) => ({
+      ...textRun({ ...spec, text: span.text }, style),
+      ...(span.keep ? { noWrap: true } : {}),
+    }));
 }
 
 interface LineOptions {
@@ -125,8 +137,28 @@ function line(text: string, style: RunStyle, options: LineOptions = {}): Content
   return paragraph(text === '' ? [textRun({ text: '\u00a0' }, style)] : keptRuns({ text }, style), style.size, options);
 }
 
+/**
+ * Punctuation and spaces that open a run go to the end of the run before it ("Huỳnh Thị Lan" in bold,
+ * then ": vi phạm…"): pdfmake draws each run apart and a justified line widens the gap between them,
+ * which printed "Lan :".
+ */
+function gluePunctuation(items: readonly InlineText[]): TextRunSpec[] {
+  const out: TextRunSpec[] = [];
+  for (const item of items.map(toRun)) {
+    const previous = out[out.length - 1];
+    const lead = /^[:;,.!?)”]+ */.exec(item.text)?.[0] ?? '';
+    if (previous !== undefined && lead !== '' && /\S$/.test(previous.text)) {
+      out[out.length - 1] = { ...previous, text: previous.text + lead };
+      if (item.text.length > lead.length) out.push({ ...item, text: item.text.slice(lead.length) });
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
 function inlineRuns(items: readonly InlineText[], style: RunStyle): ContentText[] {
-  return items.flatMap((item) => keptRuns(toRun(item), style));
+  return gluePunctuation(items).flatMap((item) => keptRuns(item, style));
 }
 
 function shortRule(widthPt: number, lengthPt: number, marginTop = 1, marginBottom = 1): Content {

@@ -583,7 +583,7 @@ describe("Unbreakable spans and keep-with-next (issue 9, point 9)", () => {
   it("the cell plan draws its numbers and quotations whole: no justified gap or line break inside “236-KH/ĐU” or “5 không”", async () => {
     const client = await as("th.bithu");
     const url = `/api/plans/${await demoPlanId(ctx.db, ctx.units, "cb-tieu-hoc-thanh-an", 2020)}`;
-    const fragments = extractPdfFragments((await client.get(`${url}/export.pdf`)).raw);
+    const fragments = extractPdfFragments((await client.get(`${url}/export.pdf`)).raw).map((f) => f.trim());
     expect(fragments).toContain("số 236-KH/ĐU");
     expect(fragments).toContain("Số 01-KH/CB");
     expect(fragments.some((f) => f.startsWith("“5 không”"))).toBe(true);
