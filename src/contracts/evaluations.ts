@@ -176,6 +176,33 @@ export const SaveSelfAssessmentBody = z.object({
   selfScore: z.number({ message: "Điểm phải là số" }).min(0, "Điểm từ 0 đến 100").max(100, "Điểm từ 0 đến 100").nullish(),
 });
 
+/** One of the member's own approved commitments as the self-assessment page lists it. */
+export const MyCommitmentView = z.object({
+  id: z.string(),
+  label: z.string(),
+  itemCode: z.string(),
+  itemTitle: z.string(),
+  action: z.string(),
+  target: z.string().nullable(),
+  deadline: z.string().nullable(),
+  /** The member's own progress status. */
+  status: z.string(),
+  statusLabel: z.string(),
+  /**
+   * Where it stands: the stored outcome when it counts as achieved; "not_achieved" once the cell
+   * judged it so, the member closed it as not achieved or a violation breaks it; else still "open".
+   */
+  outcome: z.enum(["achieved", "not_achieved", "open"]),
+  outcomeLabel: z.string(),
+  /** The rule's reason (RULES.md §1), e.g. which violation breaks it. */
+  reason: z.string(),
+  judgedStatus: z.enum(["achieved", "not_achieved"]).nullable(),
+  /** "Chi bộ đánh giá: Đạt (vượt mức)"; "Chi bộ chưa đánh giá" before the cell judges. */
+  judgementLabel: z.string(),
+  judgedNote: z.string().nullable(),
+  violations: z.array(z.object({ id: z.string(), kindLabel: z.string(), occurredOn: z.string(), description: z.string() })),
+});
+
 export const MyEvaluationItem = z.object({
   campaignId: z.string(),
   campaignName: z.string(),
@@ -185,6 +212,8 @@ export const MyEvaluationItem = z.object({
   unitName: z.string(),
   locked: z.boolean(),
   selfAssessment: SelfAssessmentView.nullable(),
+  /** The member's own approved commitments with their outcomes, listed above the text to write. */
+  commitments: z.array(MyCommitmentView),
   /** Shown once the cell has signed off. */
   result: z.object({ score: z.number().nullable(), rating: Rating.nullable(), ratingLabel: z.string().nullable(), statusLabel: z.string() }).nullable(),
 });

@@ -1,5 +1,5 @@
 import { POSITION_ROLE_LABELS, type POSITION_ROLES } from "@contracts/common.js";
-import { EVALUATION_STATUS_LABELS, type EvaluationSheet, type MyEvaluationItem } from "@contracts/evaluations.js";
+import { EVALUATION_STATUS_LABELS, type EvaluationSheet, type MyCommitmentView, type MyEvaluationItem } from "@contracts/evaluations.js";
 import { RATING_SHORT_LABELS, VIOLATION_KIND_LABELS, type Rating } from "@domain/ratings.js";
 import type { z } from "zod";
 import { commitmentLabel, statusLabel } from "../supervision/outcomes.js";
@@ -104,9 +104,39 @@ export function presentSheet(d: Awaited<ReturnType<typeof getSheet>>): z.infer<t
   };
 }
 
+type MyCommitment = Awaited<ReturnType<typeof listMine>>[number]["commitments"][number];
+
+const OUTCOME_LABELS = { achieved: "Đạt", not_achieved: "Không đạt" } as const;
+
+/** A commitment of the member's own with where it stands (see MyCommitmentView). */
+function presentMyCommitment(c: MyCommitment): z.infer<typeof MyCommitmentView> {
+  const r = c.row;
+  const closed = c.achieved || r.judged_status !== null || r.status === "achieved" || r.status === "not_achieved" || c.violations.length > 0;
+  const outcome = c.achieved ? "achieved" : closed ? "not_achieved" : "open";
+  const judged = r.judged_status ? `${OUTCOME_LABELS[r.judged_status]}${r.judged_status === "achieved" && r.judged_exceeded ? " (vượt mức)" : ""}` : null;
+  return {
+    id: r.id,
+    label: commitmentLabel(r),
+    itemCode: r.item_code,
+    itemTitle: r.item_title,
+    action: r.action,
+    target: r.target,
+    deadline: r.deadline,
+    status: r.status,
+    statusLabel: statusLabel(r.status),
+    outcome,
+    outcomeLabel: outcome === "open" ? `Chưa xong (${statusLabel(r.status).toLowerCase()})` : OUTCOME_LABELS[outcome],
+    reason: c.suggested.reason,
+    judgedStatus: r.judged_status,
+    judgementLabel: judged ? `Chi bộ đánh giá: ${judged}` : "Chi bộ chưa đánh giá",
+    judgedNote: r.judged_note,
+    violations: c.violations.map((v) => ({ id: v.id, kindLabel: VIOLATION_KIND_LABELS[v.kind], occurredOn: v.occurred_on, description: v.description })),
+  };
+}
+
 export function presentMine(rows: Awaited<ReturnType<typeof listMine>>): { items: z.infer<typeof MyEvaluationItem>[] } {
   return {
-    items: rows.map(({ pair, status, self, result }) => {
+    items: rows.map(({ pair, status, self, result, commitments }) => {
       const locked = status === "cell_approved" || status === "commune_approved";
       return {
         campaignId: pair.campaign_id,
@@ -117,6 +147,7 @@ export function presentMine(rows: Awaited<ReturnType<typeof listMine>>): { items
         unitName: pair.unit_name,
         locked,
         selfAssessment: presentSelf(self),
+        commitments: commitments.map(presentMyCommitment),
         result: locked && result ? { score: result.score, rating: result.rating, ratingLabel: ratingLabel(result.rating), statusLabel: EVALUATION_STATUS_LABELS[status] } : null,
       };
     }),

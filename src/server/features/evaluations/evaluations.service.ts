@@ -587,13 +587,36 @@ export async function listMine(opts: { db: Db; actor: Actor }) {
     if (await reads.isCampaignMember(db, { campaignId: p.campaign_id, unitId: p.unit_id, personId, from: p.period_start, to: p.period_end })) mine.push(p);
   }
   const [selfs, results] = await Promise.all([q.listPersonSelfAssessments(db, personId), q.listPersonResults(db, personId)]);
-  const statuses = await Promise.all(mine.map((p) => reads.getEvaluationStatus(db, p.campaign_id, p.unit_id)));
+  const [statuses, commitments] = await Promise.all([
+    Promise.all(mine.map((p) => reads.getEvaluationStatus(db, p.campaign_id, p.unit_id))),
+    Promise.all(mine.map((p) => myCommitments(db, p, personId))),
+  ]);
   return mine.map((p, i) => ({
     pair: p,
     status: statuses[i]!,
     self: selfs.find((s) => s.campaign_id === p.campaign_id && s.unit_id === p.unit_id) ?? null,
     result: results.find((r) => r.campaign_id === p.campaign_id && r.unit_id === p.unit_id) ?? null,
+    commitments: commitments[i]!,
   }));
+}
+
+/**
+ * The member's own approved commitments in a cell's campaign, read as the cell's sheet reads them
+ * (computeSheet): the stored outcome that counts (`achieved`), the rule's reason (outcomeOf with
+ * the member's recorded violations) and the violations that break each one.
+ */
+async function myCommitments(db: Queryable, p: reads.CampaignUnitRow, personId: string) {
+  const [rows, violations] = await Promise.all([reads.listUnitCommitments(db, p.campaign_id, p.unit_id), reads.listUnitViolations(db, p.campaign_id, p.unit_id)]);
+  const period = { from: p.period_start, to: p.period_end };
+  return rows
+    .filter((row) => row.person_id === personId && row.registration_status === "approved")
+    .map((row) => {
+      const suggested = outcomeOf(row, violations, period);
+      const breaking = violations.filter((v) =>
+        suggested.breakingViolations.some((b) => b.kind === v.kind && b.date === v.occurred_on && (b.commitmentId ?? null) === v.commitment_id && (v.person_id === personId || v.commitment_id === row.id)),
+      );
+      return { row, suggested, achieved: row.achieved ?? false, violations: breaking };
+    });
 }
 
 /** A member writes (or rewrites) their self-assessment until the cell signs off. */

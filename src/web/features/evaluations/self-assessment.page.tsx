@@ -34,6 +34,49 @@ export default function SelfAssessmentPage() {
   );
 }
 
+const OUTCOME_COLORS = { achieved: "green", not_achieved: "red", open: "blue" } as const;
+
+/** The member's approved commitments with where each stands, to write the self-assessment against. */
+function MyCommitments({ commitments }: { commitments: MyEvaluation["commitments"] }) {
+  return (
+    <section aria-label="Việc làm đã đăng ký và kết quả" style={{ marginBottom: 16 }}>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        Việc làm đã đăng ký và kết quả
+      </Typography.Title>
+      {commitments.length === 0 ? (
+        <Typography.Text type="secondary">Chưa có việc làm nào được chi bộ duyệt.</Typography.Text>
+      ) : (
+        <Flex vertical gap={8} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {commitments.map((c) => (
+            <li key={c.id} aria-label={c.label} style={{ border: "1px solid #f0f0f0", borderRadius: 8, padding: "8px 12px" }}>
+              <Flex justify="space-between" align="flex-start" gap={8} wrap>
+                <span style={{ flex: "1 1 260px", minWidth: 0 }}>
+                  <Typography.Text strong>{c.itemCode}</Typography.Text> {c.action}
+                  {c.target && <div className="card-meta">Kết quả dự kiến: {c.target}</div>}
+                </span>
+                <Tag color={OUTCOME_COLORS[c.outcome]} style={{ marginInlineEnd: 0 }}>
+                  {c.outcomeLabel}
+                </Tag>
+              </Flex>
+              <div className="card-meta" style={{ marginTop: 4 }}>
+                {[c.deadline ? `Hạn: ${formatViDate(c.deadline)}` : "Không đặt hạn", `Tự báo cáo: ${c.statusLabel}`, c.judgementLabel].join(" · ")}
+              </div>
+              {c.judgedNote && <div className="card-meta">Nhận xét của chi bộ: {c.judgedNote}</div>}
+              {c.outcome === "not_achieved" && <div className="card-meta">{c.reason}</div>}
+              {c.violations.map((v) => (
+                <div key={v.id} style={{ marginTop: 4 }}>
+                  <Tag color="red">{v.kindLabel}</Tag>
+                  {formatViDate(v.occurredOn)}: {v.description}
+                </div>
+              ))}
+            </li>
+          ))}
+        </Flex>
+      )}
+    </section>
+  );
+}
+
 interface Values {
   content: string;
   proposedRating?: string | null;
@@ -87,6 +130,7 @@ function SelfAssessmentCard({ item, violations }: { item: MyEvaluation; violatio
           />
         </section>
       )}
+      <MyCommitments commitments={item.commitments} />
       {item.locked ? (
         <Descriptions
           column={1}
