@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from "zod";
 import { vi } from "zod/locales";
 import type { Config } from "./config.js";
-import type { Db } from "./db/client.js";
+import { openPostgres, type Db } from "./db/client.js";
 import { accountsRoutes } from "./features/accounts/accounts.routes.js";
 import { auditRoutes } from "./features/audit/audit.routes.js";
 import { authRoutes } from "./features/auth/auth.routes.js";
@@ -43,6 +43,8 @@ const FEATURES: Feature[] = [healthRoutes, authRoutes, unitsRoutes, peopleRoutes
 
 export interface BuildAppOptions {
   db: Db;
+  /** The database roll-ups and exports read (FeatureDeps.readDb); default: a replica when configured, else `db`. */
+  readDb?: Db;
   config: Config;
   logger?: FastifyServerOptions["logger"];
   /** Called for every route registered (the authorization test walks the route table with it). */
@@ -50,7 +52,7 @@ export interface BuildAppOptions {
 }
 
 /** Builds the HTTP app (tests call this with their own database). */
-export async function buildApp({ db, config, logger = false, onRoute }: BuildAppOptions): Promise<App> {
+export async function buildApp({ db, readDb: givenReadDb, config, logger = false, onRoute }: BuildAppOptions): Promise<App> {
   const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024, trustProxy: config.trustProxy, clientErrorHandler, frameworkErrors }).withTypeProvider<ZodTypeProvider>();
   if (onRoute) {
     app.addHook("onRoute", (r) => {
@@ -89,8 +91,12 @@ export async function buildApp({ db, config, logger = false, onRoute }: BuildApp
   app.decorate("workers", workers);
   app.addHook("onClose", () => workers.close());
 
+  // the replica's pool is the app's own, ended with it
+  const readDb = givenReadDb ?? (config.databaseReplicaUrl ? openPostgres(config.databaseReplicaUrl) : db);
+  if (readDb !== db && !givenReadDb) app.addHook("onClose", () => readDb.close());
+
   registerSession(app, { db, config });
-  for (const feature of FEATURES) await feature(app, { db, config, workers });
+  for (const feature of FEATURES) await feature(app, { db, readDb, config, workers });
 
   await registerWebAssets(app, config.webDir);
   return app;

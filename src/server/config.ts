@@ -8,6 +8,11 @@ export interface Config {
   host: string;
   /** postgres://… when a PostgreSQL server is used; undefined means embedded PGlite. */
   databaseUrl: string | undefined;
+  /**
+   * postgres://… of a streaming replica of that server (DATABASE_REPLICA_URL): roll-ups, "who has
+   * not reported" and the Excel exports read from it; undefined: they read the primary.
+   */
+  databaseReplicaUrl: string | undefined;
   dataDir: string;
   /** Seed the demo commune on an empty database. Default: yes for PGlite, no for a server or under NODE_ENV=production. */
   seedDemo: boolean;
@@ -103,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "0.0.0.0",
     databaseUrl,
+    // a replica only makes sense beside a server
+    databaseReplicaUrl: (databaseUrl && env.DATABASE_REPLICA_URL) || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? "./data"),
     seedDemo,
     demoAccounts: parseBool(env.DEMO_ACCOUNTS) ?? seedDemo,

@@ -18,6 +18,11 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 
 export interface FeatureDeps {
   db: Db;
+  /**
+   * Where the heavy read-only pages read: roll-ups, who has not reported, the Excel exports. A
+   * streaming replica when DATABASE_REPLICA_URL is set (a few milliseconds behind), else `db`.
+   */
+  readDb: Db;
   config: Config;
   /** Worker threads for rendering documents and spreadsheets and reading uploads. */
   workers: WorkerPool;

@@ -12,7 +12,7 @@ contributeMenu((actor: Actor) =>
   actor.isAdmin || actor.scopes.length > 0 || actor.positions.some((p) => p.role === "secretary" || p.role === "deputy_secretary") ? ["reports"] : [],
 );
 
-export const reportsRoutes: Feature = (app, { db }) => {
+export const reportsRoutes: Feature = (app, { db, readDb }) => {
   app.get("/api/reports/campaigns", { schema: { tags, summary: "Đợt thi đua và đơn vị của tôi để báo cáo, theo dõi", response: { 200: ReportCampaignList } } }, async (req) => {
     return presentCampaignList(await svc.listReportCampaigns({ db, actor: actorOf(req) }));
   });
@@ -46,12 +46,13 @@ export const reportsRoutes: Feature = (app, { db }) => {
   app.get(
     "/api/reports/:campaignId/units/:unitId/rollup",
     { schema: { tags, summary: "Tổng hợp trực tiếp toàn bộ các cấp dưới của đơn vị (?asOf= một ngày của đợt; ?limit=&after= từng trang đơn vị trực thuộc)", params: ReportParams, querystring: RollupQuery, response: { 200: RollupView } } },
-    async (req) => presentRollup(await svc.getRollup({ db, actor: actorOf(req), ...req.params, ...req.query })),
+    // read-only and the heaviest page of a province: from the replica when there is one
+    async (req) => presentRollup(await svc.getRollup({ db: readDb, actor: actorOf(req), ...req.params, ...req.query })),
   );
 
   app.get(
     "/api/reports/:campaignId/units/:unitId/submissions",
     { schema: { tags, summary: "Tình hình gửi báo cáo: đơn vị chưa gửi, gửi trễ hạn", params: ReportParams, querystring: SubmissionsQuery, response: { 200: SubmissionsView } } },
-    async (req) => presentSubmissions(await svc.getSubmissions({ db, actor: actorOf(req), ...req.params, ...req.query })),
+    async (req) => presentSubmissions(await svc.getSubmissions({ db: readDb, actor: actorOf(req), ...req.params, ...req.query })),
   );
 };

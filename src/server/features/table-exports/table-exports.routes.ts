@@ -13,8 +13,9 @@ import { coverageTable, evaluationTable, rollupTable } from "./table-exports.she
 /**
  * `export.xlsx` beside the tables users work with on screen: each loads the page's own view through
  * its feature's service (which authorizes exactly as the page does) and writes it as a workbook.
+ * Exports only read: from the replica when there is one.
  */
-export const tableExportsRoutes: Feature = (app, { db, workers }) => {
+export const tableExportsRoutes: Feature = (app, { readDb: db, workers }) => {
   const tags = ["Xuất Excel"];
   const send = async (reply: Parameters<typeof sendFile>[0], table: XlsxTable) =>
     sendFile(reply, { body: await workers.renderXlsx(table), contentType: XLSX_CONTENT_TYPE, fileName: `${table.title}.xlsx` });
