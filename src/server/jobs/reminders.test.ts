@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPerson, buildUnit } from "../test/factories.js";
-import { setupTestApp, type TestContext } from "../test/support.js";
+import { buildAccount, buildPerson, buildUnit, TEST_PASSWORD } from "../test/factories.js";
+import { setupTestApp, signIn, type TestContext } from "../test/support.js";
 import { createSmtpMailer, type Mailer } from "../features/notifications/digest.js";
-import { acknowledgePlan, buildCampaign, buildPlan, buildRegistration, buildReport } from "../features/reports/reports.fixtures.js";
+import { acknowledgePlan, buildCampaign, buildCommitment, buildPlan, buildRegistration, buildReport } from "../features/reports/reports.fixtures.js";
 import { runReminderTurn } from "./reminders.js";
 
 /**
@@ -80,7 +80,7 @@ async function scenario(d: { plan?: string; registration?: string; report?: stri
   await buildRegistration(db, { campaignId: c.campaignId, unitId: cellA, personId: people.registered, status: "submitted" });
   await buildRegistration(db, { campaignId: c.campaignId, unitId: cellA, personId: people.secA, status: "draft" });
   await buildReport(db, { campaignId: c.campaignId, unitId: cellA, status: "submitted" });
-  return { commune, cellA, cellB, people, campaignId: c.campaignId, planA };
+  return { commune, cellA, cellB, people, campaignId: c.campaignId, planA, itemId: c.items["IV.2"]! };
 }
 
 async function remindersOf(personId: string) {
@@ -119,8 +119,14 @@ describe("reminders before a deadline", () => {
     await runReminderTurn(ctx.db, { today: "2026-06-10" });
     expect(await remindersOf(t.people.late)).toHaveLength(2);
 
-    // the member sends the sheet; the day before the deadline only the others are reminded again
-    await ctx.db.query("UPDATE registrations SET status = 'submitted', submitted_at = now() WHERE person_id = $1 AND campaign_id = $2", [t.people.secA, t.campaignId]);
+    expect(late[1]!.subject_id).toBe(t.campaignId);
+    // the member sends the sheet (the reminder to register is then read); the day before the
+    // deadline only the others are reminded again
+    const sheet = (await ctx.db.query<{ id: string }>("SELECT id FROM registrations WHERE person_id = $1 AND campaign_id = $2", [t.people.secA, t.campaignId]))[0]!.id;
+    await buildCommitment(ctx.db, { registrationId: sheet, itemId: t.itemId });
+    const { username } = await buildAccount(ctx.db, { personId: t.people.secA, scopes: [{ unitId: t.cellA, scope: "manage" }] });
+    expect((await (await signIn(ctx.app, username, TEST_PASSWORD)).post(`/api/registrations/${sheet}/submit`)).status).toBe(200);
+    expect(await ctx.db.query("SELECT 1 FROM notifications WHERE person_id = $1 AND kind = 'reminder.register' AND read_at IS NULL", [t.people.secA])).toEqual([]);
     await runReminderTurn(ctx.db, { today: "2026-06-11" });
     expect(await kindsOf(t.people.secA)).toEqual(["reminder.register"]);
     expect(await kindsOf(t.people.memberB)).toEqual(["reminder.register", "reminder.register"]);

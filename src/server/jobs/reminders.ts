@@ -5,7 +5,8 @@
  * the others skip theirs): for each active campaign and each of its deadlines (the units' plans,
  * registration — also the time to have studied the unit's plan —, the result report), the stage
  * due today by the Vietnamese day (`reminderStage`: 3 and 1 days before by default, then once
- * after) writes its reminders, one statement per stage, each recipient once (`reminders_sent`).
+ * after) writes its reminders, one statement per stage, each recipient once (`reminders_sent`);
+ * a stage is looked at once a day (`reminder_runs`), the day's other turns skip it.
  * Then, when an SMTP server is configured, it claims each person's unread notifications not yet
  * e-mailed and, after the commit, sends each person one e-mail listing them; what the server
  * refuses is given back for the next turn.
@@ -61,6 +62,7 @@ export async function runReminderTurn(db: Db, opts: ReminderTurnOptions = {}): P
         const deadline = d.of(c);
         const due = reminderStage(deadline, today, timing);
         if (!deadline || !due) continue;
+        if (!(await rq.claimReminderRun(tx, { campaignId: c.id, kind: d.kind, stage: due.stage, today }))) continue;
         reminders += await rq.writeReminders(tx, {
           campaignId: c.id,
           today,

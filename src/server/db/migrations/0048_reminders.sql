@@ -19,6 +19,16 @@ CREATE TABLE reminders_sent (
   PRIMARY KEY (campaign_id, kind, stage, unit_id, person_id)
 );
 
+-- Which stage was looked at on which Vietnamese day: the job checks each stage of a campaign once
+-- a day, so its other turns that day cost one insert attempt per deadline.
+CREATE TABLE reminder_runs (
+  campaign_id uuid NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+  kind text NOT NULL,
+  stage text NOT NULL,
+  day date NOT NULL,
+  PRIMARY KEY (campaign_id, kind, stage, day)
+);
+
 -- The digest: a notification is e-mailed once (emailed_at), a person at most once per digest
 -- interval (notification_digests).
 ALTER TABLE notifications ADD COLUMN emailed_at timestamptz;

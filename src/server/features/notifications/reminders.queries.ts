@@ -104,7 +104,7 @@ const TEXTS: Record<ReminderKind, { before: string; after: string }> = {
     before: `SELECT m.unit_id, m.person_id,
                     'Nhắc hạn đăng ký: đồng chí chưa gửi bảng đăng ký' AS title,
                     m.name || ' — ' || c.name || '. Hạn đăng ký ' || $4 || ' (' || $5 || ').' AS body,
-                    '/dang-ky' AS link, NULL::uuid AS subject_id
+                    '/dang-ky' AS link, $1::uuid AS subject_id
                FROM missing m CROSS JOIN camp c`,
     after: `SELECT m.unit_id, s.person_id,
                    'Quá hạn đăng ký: ' || count(DISTINCT m.person_id) || ' người của ' || m.name || ' chưa gửi bảng đăng ký' AS title,
@@ -129,6 +129,15 @@ const TEXTS: Record<ReminderKind, { before: string; after: string }> = {
   plan: unitReminder("chưa ban hành kế hoạch thực hiện", "Hạn ban hành", "'/phong-trao/' || $6"),
   report: unitReminder("chưa gửi báo cáo kết quả", "Hạn báo cáo", "'/bao-cao/' || $6 || '/' || m.unit_id"),
 };
+
+/** Marks a stage looked at today; false when it already was (another turn of the day did it). */
+export async function claimReminderRun(db: Queryable, r: { campaignId: string; kind: ReminderKind; stage: string; today: string }): Promise<boolean> {
+  const rows = await db.query(
+    "INSERT INTO reminder_runs (campaign_id, kind, stage, day) VALUES ($1, $2, $3, $4::date) ON CONFLICT DO NOTHING RETURNING 1",
+    [r.campaignId, r.kind, r.stage, r.today],
+  );
+  return rows.length > 0;
+}
 
 /**
  * The recipients of a reminder not yet reminded at this stage, with its text, as CTEs (`targets`)

@@ -9,7 +9,7 @@ import type { Db, Queryable } from "../../db/client.js";
 import { canView, holdsPosition, type Actor } from "../../http/actor.js";
 import { refuseBulk, refusalOf, type BulkRefusal } from "../../http/bulk.js";
 import { AppError, conflict, forbidden, invalid, notFound, type ErrorDetail } from "../../http/errors.js";
-import { notify } from "../notifications/notifications.service.js";
+import { markSubjectRead, notify } from "../notifications/notifications.service.js";
 import { computeCoverage } from "./registrations.coverage.js";
 import {
   campaignOpen,
@@ -360,6 +360,8 @@ export async function submitRegistration(opts: { db: Db; actor: Actor; id: strin
   return db.transaction(async (tx) => {
     if (!(await q.markSubmitted(tx, id, ["draft", "returned"], late))) throw new AppError("INVALID_STATE", "Bảng đăng ký vừa được gửi hoặc duyệt");
     const after = (await q.getRegistration(tx, id))!;
+    // the reminders to register (subject: the campaign) are done with
+    if (reg.person_id) await markSubjectRead(tx, reg.person_id, reg.campaign_id);
     // The secretary reviews; when the sheet is his own (or he wrote it) the deputy secretary does.
     const notSelf = (p: string) => p !== actor.personId && p !== reg.person_id;
     let reviewers = (await q.personsWithRole(tx, reg.unit_id, ["secretary"], today)).filter(notSelf);
