@@ -16,6 +16,8 @@ test.afterEach(async ({ request }) => {
 test("a teacher sees the notification of the cell's plan, reads it and acknowledges it; the secretary sees it", async ({ page, request }, testInfo) => {
   // Different teachers per project (one server).
   const teacher = testInfo.project.name === "phone" ? { user: "th.gv10", name: "Lý Thị Kim Anh" } : { user: "th.gv09", name: "Dương Văn Phúc" };
+  // it waits for a turn of the reminder job besides the usual cycle
+  test.slow();
   const tag = storyTag(testInfo);
   campaign = await launchTestCampaign(request, tag);
   const plan = await issueCellPlan(request, "th.bithu", campaign);
