@@ -3,6 +3,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAccount, buildPerson, buildUnit, TEST_PASSWORD } from "../test/factories.js";
 import { setupTestApp, signIn, type TestContext } from "../test/support.js";
+import { loadConfig } from "../config.js";
 import { createSmtpMailer, type Mailer } from "../features/notifications/digest.js";
 import { acknowledgePlan, buildCampaign, buildCommitment, buildPlan, buildRegistration, buildReport } from "../features/reports/reports.fixtures.js";
 import { runReminderTurn } from "./reminders.js";
@@ -259,5 +260,27 @@ describe("the e-mail digest", () => {
     const left = await ctx.db.query<{ emailed_at: Date | null }>("SELECT emailed_at FROM notifications WHERE person_id = $1 AND kind LIKE 'reminder.%'", [t.people.secB]);
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((n) => n.emailed_at === null)).toBe(true);
+  });
+});
+
+describe("configuration", () => {
+  it("no SMTP server: no e-mail; SMTP_URL or SMTP_HOST and the rest; the reminders' timing", () => {
+    expect(loadConfig({}).smtp).toBeNull();
+    expect(loadConfig({}).reminderTiming).toEqual({ daysBefore: [3, 1], afterWindowDays: 7 });
+    expect(loadConfig({ SMTP_URL: "smtp://u:p@mail.thanhan.test:2525" }).smtp).toMatchObject({ url: "smtp://u:p@mail.thanhan.test:2525", from: "Dân vận khéo <no-reply@localhost>" });
+    expect(loadConfig({ SMTP_HOST: "mail.thanhan.test", SMTP_USER: "u", SMTP_PASS: "p", SMTP_FROM: "Đảng ủy xã <dangu@thanhan.test>" }).smtp).toEqual({
+      url: null,
+      host: "mail.thanhan.test",
+      port: 587,
+      secure: false,
+      user: "u",
+      pass: "p",
+      from: "Đảng ủy xã <dangu@thanhan.test>",
+    });
+    expect(loadConfig({ SMTP_HOST: "mail.thanhan.test", SMTP_SECURE: "1" }).smtp).toMatchObject({ port: 465, secure: true });
+    expect(loadConfig({ REMINDER_DAYS_BEFORE: "7,2", REMINDER_AFTER_DAYS: "3", PUBLIC_URL: "https://dvk.thanhan.test/" })).toMatchObject({
+      reminderTiming: { daysBefore: [7, 2], afterWindowDays: 3 },
+      publicUrl: "https://dvk.thanhan.test",
+    });
   });
 });
