@@ -204,7 +204,7 @@ export const CampaignDetail = z.object({
   cascade: z.array(CascadeRow).nullable(),
   cascadeSummary: CascadeSummary.nullable(),
   myUnits: z.array(MyCampaignUnit),
-  abilities: z.object({ canEdit: z.boolean(), canCreateUnitPlan: z.boolean(), canViewCascade: z.boolean() }),
+  abilities: z.object({ canEdit: z.boolean(), canCreateUnitPlan: z.boolean(), canViewCascade: z.boolean(), canRemove: z.boolean() }),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;
 

@@ -319,6 +319,18 @@ export async function campaignDependents(db: Queryable, id: string) {
   );
   return rows[0]!;
 }
+/** Does anything depend on the campaign (see campaignDependents)? One index probe per table, for the detail page's "Hủy phong trào". */
+export async function campaignHasDependents(db: Queryable, id: string) {
+  const rows = await db.query<{ any: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM plans WHERE campaign_id = $1) OR EXISTS (SELECT 1 FROM registrations WHERE campaign_id = $1)
+            OR EXISTS (SELECT 1 FROM supervision_notes WHERE campaign_id = $1) OR EXISTS (SELECT 1 FROM violations WHERE campaign_id = $1)
+            OR EXISTS (SELECT 1 FROM supervision_reports WHERE campaign_id = $1) OR EXISTS (SELECT 1 FROM self_assessments WHERE campaign_id = $1)
+            OR EXISTS (SELECT 1 FROM evaluations WHERE campaign_id = $1) OR EXISTS (SELECT 1 FROM commendation_proposals WHERE campaign_id = $1)
+            OR EXISTS (SELECT 1 FROM result_reports WHERE campaign_id = $1) AS any`,
+    [id],
+  );
+  return rows[0]!.any;
+}
 export type CampaignDependent = "plans" | "registrations" | "supervision" | "evaluations" | "proposals" | "reports";
 
 export function lockCampaign(db: Queryable, id: string) {

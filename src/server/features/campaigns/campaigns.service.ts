@@ -396,7 +396,10 @@ export async function getCampaignDetail(opts: { db: Db; actor: Actor; id: string
   const visibleOwn = ownVersions.filter((p) => p.status !== "draft" || canView(actor, campaign.unit_id));
   const unitPlan = visibleOwn.filter((v) => v.status === "issued").at(-1) ?? visibleOwn.filter((v) => v.status === "draft").at(-1) ?? null;
   const seeCascade = canViewCascade(actor, campaign.unit_id);
-  const cascade = await buildCascade(db, campaign, today);
+  const [cascade, hasDependents] = await Promise.all([
+    buildCascade(db, campaign, today),
+    manageLaunch && campaign.status !== "closed" ? q.campaignHasDependents(db, campaign.id) : Promise.resolve(true),
+  ]);
   const mine = cascade.filter((e) =>
     seeCascade ? actor.positions.some((p) => p.unitId === e.unit.id) : canView(actor, e.unit.id),
   );
@@ -414,6 +417,8 @@ export async function getCampaignDetail(opts: { db: Db; actor: Actor; id: string
       canEdit: manageLaunch,
       canCreateUnitPlan: manageLaunch && ownVersions.length === 0 && campaign.status !== "closed",
       canViewCascade: seeCascade,
+      // deleted (a draft) or cancelled only while nothing depends on it (removeCampaign says what does)
+      canRemove: manageLaunch && campaign.status !== "closed" && !hasDependents,
     },
   };
 }

@@ -205,7 +205,7 @@ describe("campaigns", () => {
     const d = (await (await as("xa.bithu")).get(`/api/campaigns/${r.body.id}`)).body;
     expect(d.campaign).toMatchObject({ name: "Phong trào thi đua thử nghiệm năm 2027", status: "active", canManage: true, criteriaSetName: FIVE_NOT_CRITERIA_2019.name });
     expect(d.unitPlan).toBeNull();
-    expect(d.abilities).toEqual({ canEdit: true, canCreateUnitPlan: true, canViewCascade: true });
+    expect(d.abilities).toEqual({ canEdit: true, canCreateUnitPlan: true, canViewCascade: true, canRemove: true });
     expect(d.cascade.every((c: { status: string }) => c.status === "not_created")).toBe(true);
     const audit = await ctx.db.query<{ actor_username: string; after: { name: string } }>("SELECT actor_username, after FROM audit_log WHERE action = 'campaign.create' AND subject_id = $1", [r.body.id]);
     expect(audit[0]).toMatchObject({ actor_username: "xa.bithu", after: { name: "Phong trào thi đua thử nghiệm năm 2027" } });
@@ -285,7 +285,10 @@ describe("campaigns", () => {
     expect((await removals(draft)).map((r) => [r.action, r.before.status])).toEqual([["campaign.delete", "draft"]]);
 
     const planned = await launch("Phong trào đã có kế hoạch");
+    expect((await xa.get(`/api/campaigns/${planned}`)).body.abilities.canRemove).toBe(true);
     expect((await xa.post("/api/plans", { campaignId: planned, unitId: ctx.units["xa-thanh-an"] })).status).toBe(201);
+    // the page no longer offers to cancel it
+    expect((await xa.get(`/api/campaigns/${planned}`)).body.abilities.canRemove).toBe(false);
     const refused = await xa.delete(`/api/campaigns/${planned}`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe("Không hủy được phong trào “Phong trào đã có kế hoạch”: đã có 1 kế hoạch thuộc phong trào này");
@@ -294,6 +297,7 @@ describe("campaigns", () => {
 
     const closed = await launch("Phong trào đã kết thúc");
     expect((await xa.patch(`/api/campaigns/${closed}`, { status: "closed" })).status).toBe(204);
+    expect((await xa.get(`/api/campaigns/${closed}`)).body.abilities.canRemove).toBe(false);
     expect((await xa.delete(`/api/campaigns/${closed}`)).status).toBe(409);
     expect(await exists(closed)).toBe(true);
   });

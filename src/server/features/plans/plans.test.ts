@@ -88,7 +88,7 @@ describe("the 2020 cascade", () => {
     expect(r.status).toBe(200);
     expect(r.body.cascade).toBeNull();
     expect(r.body.myUnits).toEqual([expect.objectContaining({ unitName: "Chi bộ Trường Tiểu học Thạnh An", canManage: true, late: false })]);
-    expect(r.body.abilities).toEqual({ canEdit: false, canCreateUnitPlan: false, canViewCascade: false });
+    expect(r.body.abilities).toEqual({ canEdit: false, canCreateUnitPlan: false, canViewCascade: false, canRemove: false });
   });
 });
 

@@ -200,7 +200,7 @@ function CascadeCard({ d }: { d: CampaignDetailData }) {
   );
 }
 
-/** "Xóa phong trào" (draft) / "Hủy phong trào" (active): only while nothing depends on it, else the server says what does. */
+/** "Xóa phong trào" (draft) / "Hủy phong trào" (active): shown only while nothing depends on it (the server checks again). */
 function RemoveCampaignButton({ c }: { c: CampaignDetailData["campaign"] }) {
   const remove = useRemoveCampaign();
   const navigate = useNavigate();
@@ -250,7 +250,7 @@ function CampaignView({ d }: { d: CampaignDetailData }) {
               <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
                 Sửa phong trào
               </Button>
-              {c.status !== "closed" && <RemoveCampaignButton c={c} />}
+              {d.abilities.canRemove && <RemoveCampaignButton c={c} />}
             </>
           )
         }
