@@ -23,4 +23,7 @@ test("a cell secretary sees only her cell, its members, and finds a member typin
   await expect(people.getByRole("link", { name: "Nguyễn Văn An", exact: true })).toBeVisible();
   await expect(people.getByRole("link", { name: "Lý Thị Kim Anh", exact: true })).toHaveCount(0);
   await expect(page).toHaveURL(/q=nguyen/);
+  // The first page counts its matches; the list is complete, so there is nothing to read on.
+  await expect(people.getByText("Tìm thấy 1 người")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Xem thêm" })).toHaveCount(0);
 });

@@ -72,6 +72,13 @@ test("the deputy secretary records a traffic violation with evidence; the member
   // The member sees it, read-only, on their own page.
   await signIn(page, member.username, { password: STORY_PASSWORD });
   await openMenu(page, "Tự đánh giá");
+  // Above the text box: the commitment, where it stands, the cell's judgement and the violation that breaks it.
+  const commitment = page.getByRole("region", { name: "Việc làm đã đăng ký và kết quả" }).getByRole("listitem").filter({ hasText: description });
+  await expect(commitment).toHaveAccessibleName(`IV.2 — ${TRAFFIC_COMMITMENT.action}`);
+  await expect(commitment.getByText("Không đạt", { exact: true })).toBeVisible();
+  await expect(commitment.getByText(/Tự báo cáo: Chưa thực hiện · Chi bộ chưa đánh giá/)).toBeVisible();
+  await expect(commitment.getByText(/^Không đạt: có 1 vi phạm trái với cam kết/)).toBeVisible();
+  await expect(commitment.getByText("Vi phạm luật giao thông", { exact: true })).toBeVisible();
   const mine = page.getByRole("region", { name: "Vi phạm được ghi nhận đối với tôi" });
   await expect(mine.getByText(description)).toBeVisible();
   await expect(mine.getByRole("link", { name: /bien-ban-csgt\.png/ })).toBeVisible();
