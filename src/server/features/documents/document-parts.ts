@@ -105,8 +105,8 @@ export function unitHeader(unit: DocumentUnit, number: string, date: string | nu
 }
 
 /** `T/M CHI BỘ` / `BÍ THƯ` (or the committee's, `TM. BAN THƯỜNG TRỰC` of the Front…) over the signer's name. */
-export function unitSignature(unit: Pick<DocumentUnit, "kind" | "system">, signerName: string | null): SignatureBlock {
-  return { titleLines: signatureTitlesIn(unit.system, signatureTitlesFor(unit.kind)), signerName: signerName ?? "" };
+export function unitSignature(unit: Pick<DocumentUnit, "kind" | "name" | "system">, signerName: string | null): SignatureBlock {
+  return { titleLines: signatureTitlesIn(unit.system, signatureTitlesFor(unit)), signerName: signerName ?? "" };
 }
 
 const ARCHIVE: Record<string, string> = {

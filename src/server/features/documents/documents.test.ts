@@ -7,6 +7,7 @@ import { formatDocumentDateLine } from "../../documents/document-model.js";
 import { extractPdfFragments, extractPdfText } from "../../documents/pdf-text.js";
 import { anonymous, setupTestApp, signIn, type Client, type Response, type TestContext } from "../../test/support.js";
 import { demoPlanId } from "../campaigns/campaigns.fixtures.js";
+import { prefillFromParent } from "../plans/plans.prefill.js";
 import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE } from "./documents.routes.js";
 
 /**
@@ -540,6 +541,22 @@ describe("Each body prints in its own system's format (issue 9, point 7)", () =>
     expect(d.docx.text).toMatch(/Số: \d\d-KH\/ĐTN/);
     expectDocxContains(d.docx.text, ["TM. BAN CHẤP HÀNH", "BÍ THƯ"]);
     expectPdfContains(d.pdf, ["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ THẠNH AN", "***"]);
+  });
+
+  it("the plan page shows the same header, and a new Youth Union plan is prefilled for its Bí thư", async () => {
+    const page = await (await as("xa.bithu")).get(`/api/plans/${await demoPlanId(ctx.db, ctx.units, "mttq-thanh-an", 2020)}`);
+    expect(page.body).toMatchObject({ superiorBody: null, issuingBody: "ỦY BAN MTTQ VIỆT NAM\nXÃ THẠNH AN" });
+    expect(page.body.numberLine).toMatch(/^Số: \d\d\/KH-MTTQ$/);
+    const draft = prefillFromParent({
+      parent: { id: "p", symbol: "236-KH/ĐU", date: "2020-03-02", subject: "Phát động thi đua", place: "Thạnh An", unitName: "Đảng ủy xã Thạnh An" },
+      unit: { kind: "mass_organization", name: "Đoàn TNCS Hồ Chí Minh xã Thạnh An", shortName: null },
+      office: null,
+      signer: null,
+      number: 1,
+      date: "2020-03-12",
+    });
+    expect(draft.signatureTitles).toEqual(["T/M BAN CHẤP HÀNH", "BÍ THƯ"]);
+    expect(draft.sections[2]!.responsibilities[0]!.text).toMatch(/^Bí thư Đoàn /);
   });
 });
 

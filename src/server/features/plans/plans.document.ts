@@ -62,6 +62,13 @@ export function planNumberLine(plan: Pick<PlanForDocument, "symbol" | "number" |
   return `Số     -${plan.type_code}/${symbolCode}`;
 }
 
+/** The number line in the unit's own system: "Số 236-KH/ĐU" (Party), "Số: 05/KH-MTTQ" (Front, associations), "Số: 07-KH/ĐTN" (Youth Union). */
+export function planNumberLineIn(plan: Pick<PlanForDocument, "symbol" | "number" | "type_code">, names: PlanUnitNames): string {
+  const system = documentSystemOf({ kind: kindOf(names), name: names.name });
+  if (system === "party") return planNumberLine(plan, names.symbolCode);
+  return numberLineFor(system, { number: plan.number, typeCode: plan.type_code, issuerCode: names.symbolCode });
+}
+
 /** The lines of the subject as the secretary broke them (line breaks kept, blanks dropped). */
 export function subjectLines(subject: string): string[] {
   return subject
@@ -94,12 +101,7 @@ export function planToDocumentModel(plan: PlanForDocument, unitNamesAsOfDate: Pl
     for (const r of section.responsibilities) body.push({ kind: "bullet", runs: [r.text] });
   }
   if (plan.closing) body.push({ kind: "paragraph", runs: [plan.closing] });
-  const numberLine =
-    system === "party"
-      ? draft
-        ? planNumberLine({ symbol: null, number: null, type_code: plan.type_code }, unitNamesAsOfDate.symbolCode)
-        : planNumberLine(plan, unitNamesAsOfDate.symbolCode)
-      : numberLineFor(system, { number: draft ? null : plan.number, typeCode: plan.type_code, issuerCode: unitNamesAsOfDate.symbolCode });
+  const numberLine = draft ? planNumberLineIn({ symbol: null, number: null, type_code: plan.type_code }, unitNamesAsOfDate) : planNumberLineIn(plan, unitNamesAsOfDate);
   return {
     format: headerLayoutOf(system),
     header: {

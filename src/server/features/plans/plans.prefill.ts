@@ -4,6 +4,7 @@
  * service loads the names and dates, these functions write the Vietnamese.
  */
 import { formatViDate } from "@domain/dates.js";
+import { documentSystemOf } from "@domain/document-systems.js";
 import { formatDocumentDate } from "../../documents/document-model.js";
 import type { PlanWrite, StoredSection } from "./plans.queries.js";
 
@@ -59,6 +60,15 @@ const WORDING: Record<string, Wording> = {
     membersRecipient: "Các thành viên;",
     archive: "Lưu VP.",
   },
+  // The Youth Union is led by its Bí thư (Điều lệ Đoàn); told from the associations by its name.
+  youth_union: {
+    leader: "Bí thư Đoàn",
+    deputy: "Phó Bí thư Đoàn",
+    people: "cán bộ, đoàn viên",
+    signature: ["T/M BAN CHẤP HÀNH", "BÍ THƯ"],
+    membersRecipient: "Các chi đoàn;",
+    archive: "Lưu VP.",
+  },
   mass_organization: {
     leader: "Chủ tịch",
     deputy: "Phó Chủ tịch",
@@ -69,13 +79,14 @@ const WORDING: Record<string, Wording> = {
   },
 };
 
-/** The signature lines a unit of this kind signs with (T/M CHI BỘ / BÍ THƯ …). */
-export function signatureTitlesFor(kind: string): string[] {
-  return [...(WORDING[kind] ?? WORDING.party_cell!).signature];
+/** The signature lines a unit signs with (T/M CHI BỘ / BÍ THƯ …), as stored; documents print them in their system's prefix. */
+export function signatureTitlesFor(unit: { kind: string; name: string }): string[] {
+  return [...wording(unit).signature];
 }
 
-function wording(kind: string): Wording {
-  return WORDING[kind] ?? WORDING.party_cell!;
+function wording(unit: { kind: string; name: string }): Wording {
+  const key = documentSystemOf(unit) === "youth_union" ? "youth_union" : unit.kind;
+  return WORDING[key] ?? WORDING.party_cell!;
 }
 
 /** "Phát động thi đua …" → "phát động thi đua …" for use inside a sentence. */
@@ -109,7 +120,7 @@ export function prefillFromParent(input: {
   date: string;
 }): PlanWrite {
   const { parent, unit, office } = input;
-  const w = wording(unit.kind);
+  const w = wording(unit);
   const self = unit.shortName ?? unit.name;
   const topic = lowerFirst(parent.subject);
   const officeName = office ? (office.shortName ?? office.name) : null;
@@ -180,7 +191,7 @@ export function prefillLaunchPlan(input: {
   date: string;
 }): PlanWrite {
   const { unit, campaign, office } = input;
-  const w = wording(unit.kind);
+  const w = wording(unit);
   const subject = `Phát động ${lowerFirst(campaign.name)}`;
   const deadline = campaign.planDeadline ? ` trước ngày ${formatViDate(campaign.planDeadline)}` : "";
   return {

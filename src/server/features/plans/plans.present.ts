@@ -2,7 +2,7 @@ import { POSITION_ROLE_LABELS, type POSITION_ROLES } from "@contracts/common.js"
 import { PLAN_STATUS_LABELS, RESPONSIBILITY_ROLE_LABELS, type PlanDetail, type PlanSummary, type ResponsibilityRole } from "@contracts/plans.js";
 import { formatDocumentDateLine } from "../../documents/document-model.js";
 import type { CampaignRow, UnitInfoRow } from "../campaigns/campaigns.queries.js";
-import { planHeaderBodies, planNumberLine } from "./plans.document.js";
+import { planHeaderBodies, planNumberLine, planNumberLineIn } from "./plans.document.js";
 import type { MemberRow, PlanRow } from "./plans.queries.js";
 import type { getPlanDetail } from "./plans.service.js";
 
@@ -61,7 +61,7 @@ export function presentPlanDetail(d: Awaited<ReturnType<typeof getPlanDetail>>):
     signerName: p.signer_name,
     superiorBody: bodies.superiorBody,
     issuingBody: bodies.issuingBody,
-    numberLine: planNumberLine(p, names.symbolCode),
+    numberLine: planNumberLineIn(p, names),
     placeAndDate: p.issued_date ? formatDocumentDateLine(p.place, p.issued_date) : null,
     campaign: { id: campaign.id, name: campaign.name, planDeadline: campaign.plan_deadline },
     parentPlan: d.parent ? { id: d.parent.id, symbol: d.parent.symbol, unitName: d.parent.unit_name, date: d.parent.issued_date } : null,
