@@ -337,3 +337,106 @@ export function personsWithRole(db: Queryable, unitId: string, roles: string[], 
     )
     .then((r) => r.map((x) => x.person_id));
 }
+
+// ---------------------------------------------------------------- a cell's sheet, batch by batch (the Excel import)
+
+/** One commitment of a cell's sheet as an imported row is compared with it. */
+export interface SheetCommitmentRow {
+  commitment_id: string;
+  registration_id: string;
+  registration_status: string;
+  person_id: string | null;
+  full_name: string;
+  item_code: string;
+  action: string;
+  target: string | null;
+  place: string | null;
+  start_date: string | null;
+  deadline: string | null;
+}
+
+/**
+ * The commitments among `ids` that belong to the cell's registrations in the campaign: one query
+ * per batch of imported rows, so an import never holds the whole sheet. The ids are looked up
+ * first (primary key), then joined: a plan driven by the cell's registrations would read every
+ * commitment of the sheet for each batch.
+ */
+export function listSheetCommitments(db: Queryable, campaignId: string, unitId: string, ids: string[]) {
+  if (!ids.length) return Promise.resolve([] as SheetCommitmentRow[]);
+  return db.query<SheetCommitmentRow>(
+    `WITH c AS MATERIALIZED (SELECT * FROM commitments WHERE id = ANY($3::uuid[]))
+     SELECT c.id AS commitment_id, r.id AS registration_id, r.status AS registration_status, r.person_id,
+            COALESCE(pe.full_name, r.collective_name) AS full_name, ci.code AS item_code,
+            c.action, c.target, c.place, c.start_date, c.deadline
+       FROM c
+       JOIN registrations r ON r.id = c.registration_id
+       JOIN criterion_items ci ON ci.id = c.criterion_item_id
+       LEFT JOIN persons pe ON pe.id = r.person_id
+      WHERE r.campaign_id = $1 AND r.unit_id = $2`,
+    [campaignId, unitId, ids],
+  );
+}
+
+/**
+ * What identifies each personal commitment of a cell's sheet without its id (person, sub-item,
+ * action), in no particular order: an import reads it once to find the rows that carry no
+ * "Mã dòng" (three short columns, not the sheet's rows).
+ */
+export function listSheetCommitmentKeys(db: Queryable, campaignId: string, unitId: string) {
+  return db.query<{ commitment_id: string; person_id: string; item_code: string; action: string }>(
+    `SELECT c.id AS commitment_id, r.person_id, ci.code AS item_code, c.action
+       FROM commitments c
+       JOIN registrations r ON r.id = c.registration_id
+       JOIN criterion_items ci ON ci.id = c.criterion_item_id
+      WHERE r.campaign_id = $1 AND r.unit_id = $2 AND r.person_id IS NOT NULL`,
+    [campaignId, unitId],
+  );
+}
+
+/** New draft personal registrations of a cell, ids chosen by the caller, in one statement. */
+export async function insertDraftRegistrations(db: Queryable, campaignId: string, unitId: string, rs: { id: string; personId: string }[]) {
+  if (!rs.length) return;
+  await db.query(
+    `INSERT INTO registrations (id, campaign_id, unit_id, person_id, status)
+     SELECT id, $1, $2, person_id, 'draft' FROM unnest($3::uuid[], $4::uuid[]) AS t(id, person_id)`,
+    [campaignId, unitId, rs.map((r) => r.id), rs.map((r) => r.personId)],
+  );
+}
+
+/** Commitments in one statement per call (array parameters), each with its registration. */
+export async function insertCommitmentsBatch(db: Queryable, cs: (CommitmentValues & { registrationId: string })[]) {
+  if (!cs.length) return;
+  await db.query(
+    `INSERT INTO commitments (registration_id, criterion_item_id, action, target, place, start_date, deadline, sort)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::int[])`,
+    [
+      cs.map((c) => c.registrationId),
+      cs.map((c) => c.criterionItemId),
+      cs.map((c) => c.action),
+      cs.map((c) => c.target),
+      cs.map((c) => c.place),
+      cs.map((c) => c.startDate),
+      cs.map((c) => c.deadline),
+      cs.map((c) => c.sort),
+    ],
+  );
+}
+
+/** Updates the content of many commitments in one statement (their sort order stays). */
+export async function updateCommitmentsBatch(db: Queryable, cs: (Omit<CommitmentValues, "sort"> & { id: string })[]) {
+  if (!cs.length) return;
+  await db.query(
+    `UPDATE commitments c SET criterion_item_id = t.item_id, action = t.action, target = t.target, place = t.place,
+            start_date = t.start_date, deadline = t.deadline, updated_at = now()
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])
+         AS t(id, item_id, action, target, place, start_date, deadline)
+      WHERE c.id = t.id`,
+    [cs.map((c) => c.id), cs.map((c) => c.criterionItemId), cs.map((c) => c.action), cs.map((c) => c.target), cs.map((c) => c.place), cs.map((c) => c.startDate), cs.map((c) => c.deadline)],
+  );
+}
+
+/** Marks registrations as changed now. */
+export async function touchRegistrations(db: Queryable, ids: string[]) {
+  if (!ids.length) return;
+  await db.query("UPDATE registrations SET updated_at = now() WHERE id = ANY($1::uuid[])", [ids]);
+}

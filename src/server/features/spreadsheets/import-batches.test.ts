@@ -84,4 +84,16 @@ describe("registration import over several batches", () => {
     expect(again.body).toMatchObject({ ok: true, applied: false, counts: { create: 0, update: 0, unchanged: ROWS } });
     expect(await written()).toEqual({ regs: 1, commitments: ROWS, audits: 1 });
   });
+
+  it("finds a row without 'Mã dòng' by the sheet as it was before the import, even after earlier batches were written", async () => {
+    // batch 1: every row by its id, the first one changed (written before batch 2 is read);
+    // batch 2: the first row's old content without an id is the same commitment, so a duplicate
+    const ids = await ctx.db.query<{ id: string }>("SELECT c.id FROM commitments c JOIN registrations r ON r.id = c.registration_id WHERE r.unit_id = $1 ORDER BY c.sort", [cell]);
+    const byId = good.slice(0, 2000).map((row, i) => [...row.slice(0, 11), ids[i]!.id]);
+    byId[0]![5] = "Việc làm thiết thực đã đổi";
+    const res = await upload([...byId, good[0]!]);
+    expect(res.status).toBe(400);
+    expect(res.body.report.issues).toEqual([{ row: 2002, column: "Việc làm thiết thực", message: "Dòng này trùng với dòng 2" }]);
+    expect(await written()).toEqual({ regs: 1, commitments: ROWS, audits: 1 });
+  });
 });

@@ -16,6 +16,7 @@ import { newRowKey, REGISTRATION_COLUMNS, REGISTRATION_STATUS_TEXT, type Registr
 import { categoriesLabel, genderLabel, MEMBER_COLUMNS, memberKey, roleLabel, type MemberInput } from "./members-sheet.js";
 import * as q from "./spreadsheets.queries.js";
 import { refreshCommitmentOutcomes } from "../registrations/commitments.js";
+import * as reg from "../registrations/registrations.queries.js";
 
 const MAX_LISTED_ISSUES = 1000;
 
@@ -368,11 +369,10 @@ export async function importRegistrations(opts: {
     // start the worker on the file, then load the lookups while it reads
     const first = sheet.next();
     first.catch(() => undefined);
-    const [members, items, registrations, existing] = await Promise.all([
+    const [members, items, registrations] = await Promise.all([
       q.listMemberSheetRows(db, unitId, today),
       q.listCriterionItems(db, campaign.criteria_set_id),
       q.listRegistrations(db, campaignId, unitId),
-      q.listCommitmentSheetRows(db, campaignId, unitId, today),
     ]);
     const membersByName = new Map<string, q.MemberSheetRow[]>();
     for (const m of members) {
@@ -382,19 +382,31 @@ export async function importRegistrations(opts: {
     const itemByCode = new Map(items.map((i) => [i.code.toUpperCase(), i]));
     const period = { start: campaign.period_start, end: campaign.period_end };
     const registrationByPerson = new Map(registrations.filter((r) => r.person_id).map((r) => [r.person_id!, r]));
-    const commitmentById = new Map(existing.map((c) => [c.commitment_id, c]));
-    // only rows without "Mã dòng" look commitments up by content: built on the first such row
-    let commitmentByKey: Map<string, q.CommitmentSheetRow> | null = null;
-    const byKey = () =>
-      (commitmentByKey ??= new Map(existing.filter((c) => c.person_id).map((c) => [newRowKey(c.person_id!, c.item_code, searchKey(c.action)), c])));
+    /** The member a row names, when exactly one. */
+    const personOf = (input: RegistrationInput) => {
+      const candidates = membersByName.get(input.nameKey);
+      return candidates?.length === 1 ? candidates[0]! : null;
+    };
+    // Rows without "Mã dòng" find their commitment by content (person, sub-item, action): the
+    // sheet's keys as they stood before the import, read on the first such row, or
+    // before the first write, whichever comes first.
+    let idByKey: Map<string, string> | null = null;
+    const loadKeys = async (conn: Queryable) => {
+      if (idByKey) return;
+      const keys = new Map<string, string>();
+      for (const c of await reg.listSheetCommitmentKeys(conn, campaignId, unitId)) keys.set(newRowKey(c.person_id, c.item_code, searchKey(c.action)), c.commitment_id);
+      idByKey = keys;
+    };
+    /** The commitment a row without "Mã dòng" finds by content, if any. */
+    const idOfContent = (input: RegistrationInput, personId: string, itemCode: string) => idByKey!.get(newRowKey(personId, itemCode, input.actionKey));
 
     const issues: SheetIssue[] = [];
     const seenKeys = new Map<string, number>();
     let creates: { input: RegistrationInput; personId: string; itemId: string }[] = [];
-    let updates: { input: RegistrationInput; commitment: q.CommitmentSheetRow; itemId: string }[] = [];
+    let updates: { input: RegistrationInput; commitment: reg.SheetCommitmentRow; itemId: string }[] = [];
     const counts = { inputs: 0, create: 0, update: 0, unchanged: 0 };
 
-    const match = (input: RegistrationInput) => {
+    const match = (input: RegistrationInput, byId: Map<string, reg.SheetCommitmentRow>) => {
       counts.inputs++;
       const candidates = membersByName.get(input.nameKey) ?? [];
       if (candidates.length === 0) {
@@ -421,10 +433,10 @@ export async function importRegistrations(opts: {
         for (const p of dateProblems) issues.push({ row: input.row, column: p.field === "deadline" ? "Thời hạn" : "Ngày bắt đầu", message: p.message });
         return;
       }
-      let commitment: q.CommitmentSheetRow | undefined;
+      let commitment: reg.SheetCommitmentRow | undefined;
       const hash = newRowKey(person.person_id, item.code, input.actionKey);
       if (input.rowKey) {
-        commitment = commitmentById.get(input.rowKey.toLowerCase());
+        commitment = byId.get(input.rowKey.toLowerCase());
         if (!commitment) {
           issues.push({ row: input.row, column: "Mã dòng", message: `Mã dòng "${input.rowKey}" không thuộc bảng đăng ký này; để trống cho dòng mới` });
           return;
@@ -433,7 +445,10 @@ export async function importRegistrations(opts: {
           issues.push({ row: input.row, column: "Họ và tên", message: `Mã dòng này là của ${commitment.full_name}, không phải "${input.fullName}"` });
           return;
         }
-      } else commitment = byKey().get(hash);
+      } else {
+        const id = idByKey!.get(hash);
+        commitment = id ? byId.get(id) : undefined;
+      }
       const key = commitment ? commitment.commitment_id : hash;
       const seen = seenKeys.get(key);
       if (seen !== undefined) {
@@ -485,27 +500,17 @@ export async function importRegistrations(opts: {
         }
       }
       for (const u of updates) touched.add(u.commitment.registration_id);
-      for (let s = 0; s < regs.length; s += BATCH) await q.insertRegistrations(tx, campaignId, unitId, regs.slice(s, s + BATCH));
+      // the dates were checked against the campaign (commitmentDateProblems): a deadline is there
+      const values = (input: RegistrationInput, itemId: string) => ({ criterionItemId: itemId, action: input.action, target: input.target, place: input.place, startDate: input.startDate, deadline: input.deadline! });
+      for (let s = 0; s < regs.length; s += BATCH) await reg.insertDraftRegistrations(tx, campaignId, unitId, regs.slice(s, s + BATCH));
       for (let s = 0; s < creates.length; s += BATCH) {
-        await q.insertCommitments(
+        await reg.insertCommitmentsBatch(
           tx,
-          creates.slice(s, s + BATCH).map((c) => ({
-            registrationId: registrationByPerson.get(c.personId)?.id ?? newRegistrations.get(c.personId)!,
-            itemId: c.itemId,
-            action: c.input.action,
-            target: c.input.target,
-            place: c.input.place,
-            startDate: c.input.startDate,
-            deadline: c.input.deadline,
-            sort: c.input.row,
-          })),
+          creates.slice(s, s + BATCH).map((c) => ({ ...values(c.input, c.itemId), registrationId: registrationByPerson.get(c.personId)?.id ?? newRegistrations.get(c.personId)!, sort: c.input.row })),
         );
       }
       for (let s = 0; s < updates.length; s += BATCH) {
-        await q.updateCommitments(
-          tx,
-          updates.slice(s, s + BATCH).map((u) => ({ id: u.commitment.commitment_id, itemId: u.itemId, action: u.input.action, target: u.input.target, place: u.input.place, startDate: u.input.startDate, deadline: u.input.deadline })),
-        );
+        await reg.updateCommitmentsBatch(tx, updates.slice(s, s + BATCH).map((u) => ({ ...values(u.input, u.itemId), id: u.commitment.commitment_id })));
       }
       // a commitment moved to another criterion may now be broken by a violation of another kind
       if (updates.length) await refreshCommitmentOutcomes(tx, { commitmentIds: updates.map((u) => u.commitment.commitment_id) });
@@ -514,6 +519,23 @@ export async function importRegistrations(opts: {
     };
 
     let end: { rows: number; issues: SheetIssue[] } | null = null;
+    /** Matches one batch with one query for the commitments its rows name or find by content. */
+    const matchBatch = async (conn: Queryable, inputs: RegistrationInput[]) => {
+      if (!idByKey && inputs.some((i) => !i.rowKey)) await loadKeys(conn);
+      const ids: string[] = [];
+      for (const input of inputs) {
+        if (input.rowKey) ids.push(input.rowKey.toLowerCase());
+        else {
+          const person = personOf(input);
+          const item = itemByCode.get(input.item.toUpperCase());
+          const id = person && item ? idOfContent(input, person.person_id, item.code) : undefined;
+          if (id) ids.push(id);
+        }
+      }
+      const byId = new Map((await reg.listSheetCommitments(conn, campaignId, unitId, ids)).map((c) => [c.commitment_id, c]));
+      for (const input of inputs) match(input, byId);
+    };
+
     /** Matches batches until the end of the file; without `tx`, stops at the first batch worth writing. */
     const pump = async (tx: Queryable | null) => {
       for (let next = await (tx ? sheet.next() : first); ; next = await sheet.next()) {
@@ -523,7 +545,7 @@ export async function importRegistrations(opts: {
           return;
         }
         issues.push(...next.value.issues);
-        for (const input of next.value.inputs) match(input);
+        await matchBatch(tx ?? db, next.value.inputs);
         if (dryRun || issues.length > 0) {
           // never written: only the counts are kept
           creates = [];
@@ -544,14 +566,16 @@ export async function importRegistrations(opts: {
 
     await pump(null);
     if (!end) {
-      // something to write and nothing wrong so far: write while the worker reads on
+      // something to write and nothing wrong so far: write while the worker reads on, the
+      // content keys read first (they are the sheet as it was before the import)
+      await loadKeys(db);
       return await db.transaction(async (tx) => {
         await flush(tx);
         await pump(tx);
         const r = finalReport(true);
         // a wrong row after the first writes: the rollback leaves nothing behind
         if (!r.ok) throw new ImportRejected(r);
-        await q.touchRegistrations(tx, [...touched]);
+        await reg.touchRegistrations(tx, [...touched]);
         await recordAction(tx, actor, {
           action: "registrations.import",
           subjectType: "campaign_unit",
