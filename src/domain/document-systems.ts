@@ -67,13 +67,14 @@ export function partyOrganisationName(name: string): string {
   const committee = /^đảng ủy\s+(.+)$/iu.exec(t);
   if (committee) return `Đảng bộ ${committee[1]!}`;
   const level = /^(huyện|tỉnh|thành|quận|thị) ủy\s+(.+)$/iu.exec(t);
-  if (level) {
-    const word = { huyện: "huyện", tỉnh: "tỉnh", thành: "thành phố", quận: "quận", thị: "thị xã" }[level[1]!.toLocaleLowerCase("vi") as "huyện"];
-    const rest = level[2]!;
-    return /^(thành phố|tỉnh|huyện|quận|thị xã)\s/iu.test(rest) ? `Đảng bộ ${rest}` : `Đảng bộ ${word} ${rest}`;
-  }
-  return t;
+  if (!level) return t;
+  const rest = level[2]!;
+  if (/^(thành phố|tỉnh|huyện|quận|thị xã)\s/iu.test(rest)) return `Đảng bộ ${rest}`;
+  return `Đảng bộ ${LEVEL_WORDS[level[1]!.toLocaleLowerCase("vi")] ?? ""} ${rest}`;
 }
+
+/** "Huyện ủy …" is the committee of a huyện, "Thành ủy …" of a thành phố… */
+const LEVEL_WORDS: Readonly<Record<string, string>> = { huyện: "huyện", tỉnh: "tỉnh", thành: "thành phố", quận: "quận", thị: "thị xã" };
 
 const PLACE_PART = /^(.+?)\s+((?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố)\s+\S.*)$/iu;
 
@@ -157,9 +158,12 @@ export function signatureForIssuer(titles: readonly string[], openingText: strin
  * Cần Giờ" for a commune under the district, "Đảng ủy xã Thạnh An" (a committee already) for a cell.
  */
 export function proposalAddressee(parent: { kind: string; name: string; shortName: string | null }): string {
-  if (parent.kind === "district_party_committee" || parent.kind === "provincial_party_committee") {
-    const committee = parent.shortName && /ủy\s/iu.test(parent.shortName) ? parent.shortName : parent.name.replace(/^đảng bộ\s+(huyện|tỉnh|thành phố)\s+/iu, (_m, w: string) => `${w === "thành phố" ? "Thành" : w.charAt(0).toLocaleUpperCase("vi") + w.slice(1)} ủy `);
-    return `Ban Thường vụ ${committee}`;
-  }
-  return parent.shortName ?? parent.name;
+  if (parent.kind !== "district_party_committee" && parent.kind !== "provincial_party_committee") return parent.shortName ?? parent.name;
+  if (parent.shortName && /\sủy\s/iu.test(` ${parent.shortName}`)) return `Ban Thường vụ ${parent.shortName}`;
+  // "Đảng bộ huyện Cần Giờ" → "Huyện ủy Cần Giờ"
+  const organisation = /^đảng bộ\s+(huyện|tỉnh|thành phố)\s+(.+)$/iu.exec(parent.name);
+  if (!organisation) return `Ban Thường vụ ${parent.name}`;
+  const level = organisation[1]!.toLocaleLowerCase("vi");
+  const committee = level === "thành phố" ? "Thành ủy" : `${level.charAt(0).toLocaleUpperCase("vi")}${level.slice(1)} ủy`;
+  return `Ban Thường vụ ${committee} ${organisation[2]!}`;
 }
