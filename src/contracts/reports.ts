@@ -147,6 +147,12 @@ export const RollupView = z.object({
   total: Figures,
   members: MemberFigures,
   children: z.array(RollupChild),
+  /**
+   * The unit's own bodies, without any unit below it (members of the commune's committee itself,
+   * sheets registered there), on the first page when they hold something: with it the rows add up
+   * to the total.
+   */
+  own: Figures.extend({ byCriterion: z.array(Figures.extend({ code: z.string() })), members: MemberFigures }).nullable(),
   nextCursor: z.string().nullable(),
 });
 export type RollupView = z.infer<typeof RollupView>;

@@ -83,6 +83,8 @@ export interface SubtreeFigures {
   total: BranchFigures;
   /** Each child's subtree, by child id (the root's own units are only in `total`). */
   branches: Map<string, BranchFigures>;
+  /** The root's own units, without any child (asked with `withOwn`), else null. */
+  own: BranchFigures | null;
   criteria: q.CriterionRow[];
   /** Figures per criterion in the criteria set's order (codes outside the set after them). */
   criteriaOf(b: BranchFigures | undefined): { code: string; title: string; registered: number; achieved: number; percent: number }[];
@@ -104,6 +106,7 @@ export async function loadSubtreeFigures(
   rootId: string,
   asOf: string,
   wanted?: readonly string[] | Promise<readonly string[]>,
+  withOwn = false,
 ): Promise<SubtreeFigures> {
   const kinds = [...REPORTING_UNIT_KINDS];
   const [criteria, live, children] = await Promise.all([
@@ -118,21 +121,29 @@ export async function loadSubtreeFigures(
     return b;
   };
   let total: BranchFigures;
+  let own: BranchFigures | null = null;
   if (live?.settled) {
     const ids = [...(children ?? live.children)];
-    const [counts, members] = await Promise.all([
+    const [counts, members, ownRows] = await Promise.all([
       q.listBranchCountsLive(db, campaign.id, [rootId, ...ids]),
       q.listBranchMembersLive(db, rootId, ids, asOf, kinds),
+      withOwn ? q.listOwnCountsLive(db, campaign.id, rootId, asOf) : Promise.resolve(null),
     ]);
     fill(branch, counts, members);
     // the root's row is its whole subtree
     total = branches.get(rootId) ?? emptyBranch();
+    if (ownRows) {
+      own = emptyBranch();
+      const mine = own;
+      fill(() => mine, ownRows, ownRows.slice(0, 1).map((r) => ({ branch_id: rootId, members: r.members, reporting_units: 0 })));
+    }
   } else {
     const [counts, members] = await Promise.all([q.listBranchCounts(db, campaign.id, rootId, asOf), q.listBranchMembers(db, rootId, asOf, kinds)]);
     fill(branch, counts, members);
     // rows of the root's own units and of each child's subtree: the total is their sum
     total = emptyBranch();
     for (const b of branches.values()) add(total, b);
+    if (withOwn) own = branches.get(rootId) ?? emptyBranch();
     if (children) {
       const wanted = new Set(children);
       for (const id of branches.keys()) if (!wanted.has(id)) branches.delete(id);
@@ -145,6 +156,7 @@ export async function loadSubtreeFigures(
   return {
     total,
     branches,
+    own,
     criteria,
     criteriaOf(b) {
       const extra = [...(b?.byCriterion.keys() ?? [])].filter((c) => !titles.has(c)).sort();

@@ -65,6 +65,13 @@ export function presentRollup(d: Awaited<ReturnType<typeof getRollup>>): RollupV
       submission: r.submission,
       submissionLabel: r.submission ? SUBMISSION_STATE_LABELS[r.submission] : null,
     })),
+    own: d.own && {
+      registered: d.own.totals.registered,
+      achieved: d.own.totals.achieved,
+      percent: d.own.totals.percent,
+      byCriterion: d.own.criteria.map((c) => ({ code: c.code, registered: c.registered, achieved: c.achieved, percent: c.percent })),
+      members: d.own.members,
+    },
     nextCursor: d.nextCursor,
   };
 }

@@ -330,6 +330,23 @@ export function listBranchCountsLive(db: Queryable, campaignId: string, unitIds:
   return db.query<BranchCountRow>(BRANCH_COUNTS_LIVE, [campaignId, unitIds]);
 }
 
+const OWN_COUNTS_LIVE = prepared(
+  "reports.ownCountsLive",
+  `SELECT $2::uuid AS branch_id, COALESCE(k.criterion_code, '') AS criterion_code,
+          ${COUNT_COLUMNS.map((c) => `COALESCE(k.${c}, 0)::int AS ${c}`).join(", ")}, m.members
+     FROM (SELECT COALESCE(sum(delta), 0)::int AS members FROM unit_member_changes WHERE unit_id = $2 AND day <= $3::date) m
+     LEFT JOIN campaign_counts k ON k.campaign_id = $1 AND k.unit_id = $2`,
+);
+
+/**
+ * The figures of a unit's own bodies, without the units below it (members held in the commune's
+ * committee itself, sheets registered there): the roll-up's row that makes its rows add up to its
+ * total. Today's counts, with the members on `day`; `members` repeats on each row.
+ */
+export function listOwnCountsLive(db: Queryable, campaignId: string, unitId: string, day: string) {
+  return db.query<BranchCountRow & { members: number }>(OWN_COUNTS_LIVE, [campaignId, unitId, day]);
+}
+
 const BRANCH_MEMBERS_LIVE = prepared(
   "reports.branchMembersLive",
   `SELECT b.id AS branch_id,

@@ -288,7 +288,7 @@ export async function submitReport(opts: { db: Db; actor: Actor; campaignId: str
  * one page of children in name order after the cursor `after`: the total comes from the root's
  * own branch counts, so a page costs the same at a commune and a province. Without it (the Excel
  * export, the report document), every child. A page may hold fewer rows than `limit`: children
- * with nothing to show (no registration, no report, no reporting unit below) are left out.
+ * with nothing to show (no registration, member, report or reporting unit below) are left out.
  */
 export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; asOf?: string; after?: string; limit?: number }) {
   const cursor = opts.after ? decodeCursor(opts.after) : null;
@@ -302,7 +302,8 @@ export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string
   const ids = paged.then(({ page }) => page.map((c) => c.item.unit_id));
   // the children's names, the criteria and the tree's state in one round trip, then their figures
   const [f, childReports, { rest, page }] = await Promise.all([
-    loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, ids),
+    // the unit's own bodies come with the first page
+    loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, ids, !cursor),
     ids.then((list) => q.listReports(opts.db, ctx.campaign.id, list)),
     paged,
   ]);
@@ -320,10 +321,13 @@ export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string
         submission: reporting ? submissionState(reports.get(c.unit_id) ?? null, ctx.campaign.report_deadline) : null,
       };
     })
-    .filter((r) => r.totals.total.registered > 0 || r.submission !== null || r.reportingUnits > 0);
+    // a unit with nothing to show is left out; one with members stays, so the rows add up
+    .filter((r) => r.totals.total.registered > 0 || r.members.total > 0 || r.submission !== null || r.reportingUnits > 0);
   const last = page[page.length - 1];
   const nextCursor = last && page.length < rest.length ? encodeCursor(last.item.name, last.item.unit_id) : null;
-  return { ctx, criteria: f.criteriaOf(f.total), total: f.totalOf(f.total), members: f.membersOf(f.total), rows, nextCursor };
+  // shown when it holds something: then the rows add up to the total
+  const own = f.own && (f.totalOf(f.own).registered > 0 || f.own.members > 0) ? { totals: f.totalOf(f.own), criteria: f.criteriaOf(f.own), members: f.membersOf(f.own) } : null;
+  return { ctx, criteria: f.criteriaOf(f.total), total: f.totalOf(f.total), members: f.membersOf(f.total), own, rows, nextCursor };
 }
 
 export interface SubmissionEntry {

@@ -457,6 +457,53 @@ describe("the demo commune", () => {
   });
 });
 
+type FigureRow = { registered: number; achieved: number; members: { registered: number; total: number }; byCriterion: { code: string; registered: number; achieved: number }[] };
+
+/** The roll-up's rows (the unit's own bodies, then each child) added up, per figure. */
+function sumRows(rows: FigureRow[]) {
+  const byCriterion: Record<string, [number, number]> = {};
+  for (const r of rows) for (const c of r.byCriterion) byCriterion[c.code] = [(byCriterion[c.code]?.[0] ?? 0) + c.registered, (byCriterion[c.code]?.[1] ?? 0) + c.achieved];
+  return {
+    registered: rows.reduce((a, r) => a + r.registered, 0),
+    achieved: rows.reduce((a, r) => a + r.achieved, 0),
+    members: { registered: rows.reduce((a, r) => a + r.members.registered, 0), total: rows.reduce((a, r) => a + r.members.total, 0) },
+    byCriterion,
+  };
+}
+
+describe("the roll-up's rows add up to its total", () => {
+  it("the demo commune (live): its own bodies' row plus each unit below it make the total, members included", async () => {
+    const commune = ctx.units["xa-thanh-an"]!;
+    const [campaign] = await ctx.db.query<{ id: string }>("SELECT id FROM campaigns WHERE unit_id = $1 AND year = 2026 AND status = 'active'", [commune]);
+    const r = await (await signIn(ctx.app, "xa.bithu")).get(url({ campaignId: campaign!.id } as CampaignFixture, commune, "/rollup?limit=50"));
+    expect(r.status).toBe(200);
+    // members of the commune's committee itself belong to no unit below it
+    expect(r.body.own).not.toBeNull();
+    expect(r.body.own.members.total).toBeGreaterThan(0);
+    const sum = sumRows([r.body.own, ...r.body.children]);
+    expect(sum.registered).toBe(r.body.total.registered);
+    expect(sum.achieved).toBe(r.body.total.achieved);
+    expect(sum.members).toEqual(r.body.members);
+    expect(sum.byCriterion).toEqual(byCode(r.body.criteria));
+    // later pages do not repeat it
+    const next = await (await signIn(ctx.app, "xa.bithu")).get(url({ campaignId: campaign!.id } as CampaignFixture, commune, "/rollup?limit=1"));
+    const second = await (await signIn(ctx.app, "xa.bithu")).get(url({ campaignId: campaign!.id } as CampaignFixture, commune, `/rollup?limit=1&after=${next.body.nextCursor}`));
+    expect(second.status).toBe(200);
+    expect(second.body.own).toBeNull();
+  });
+
+  it("the demo 2020 campaign (as of its end): the same", async () => {
+    const commune = ctx.units["xa-thanh-an"]!;
+    const [campaign] = await ctx.db.query<{ id: string }>("SELECT id FROM campaigns WHERE unit_id = $1 AND year = 2020", [commune]);
+    const r = await (await signIn(ctx.app, "xa.bithu")).get(url({ campaignId: campaign!.id } as CampaignFixture, commune, "/rollup"));
+    expect(r.status).toBe(200);
+    const rows = [...(r.body.own ? [r.body.own] : []), ...r.body.children];
+    const sum = sumRows(rows);
+    expect([sum.registered, sum.achieved]).toEqual([r.body.total.registered, r.body.total.achieved]);
+    expect(sum.members).toEqual(r.body.members);
+  });
+});
+
 describe("the demo 2020 campaign", () => {
   it("Thạnh Hòa reported on time through the TTKV, Thiềng Liềng has not, the school's report is a draft with its narrative", async () => {
     const rows = await ctx.db.query<{ id: string }>("SELECT id FROM campaigns WHERE unit_id = $1 AND year = 2020", [ctx.units["xa-thanh-an"]]);

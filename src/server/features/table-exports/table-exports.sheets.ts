@@ -95,7 +95,9 @@ export function rollupTable(view: RollupView): XlsxTable {
   ];
   const perCriterion = (items: readonly { code: string; registered: number; achieved: number }[]) =>
     Object.fromEntries(items.flatMap((c) => [[`reg_${c.code}`, c.registered], [`ach_${c.code}`, c.achieved]]));
-  const rows: Row[] = view.children.map((c) => ({
+  // the unit's own bodies first (then the rows add up to the total), then each unit below it
+  const own = view.own ? [{ ...view.own, name: `Trực tiếp tại ${view.unit.name}`, kindLabel: view.unit.kindLabel, submissionLabel: null }] : [];
+  const rows: Row[] = [...own, ...view.children].map((c) => ({
     unit: c.name,
     kind: c.kindLabel,
     membersRegistered: c.members.registered,

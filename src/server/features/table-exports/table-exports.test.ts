@@ -88,7 +88,10 @@ describe("live roll-up", () => {
     const rows = await readSheet(res.raw);
     expect(rows[0]!.slice(0, 7)).toEqual(["Đơn vị", "Loại", "Đảng viên đã đăng ký", "Tổng số đảng viên", "Số việc đăng ký", "Số việc đạt", "Tỷ lệ đạt"]);
     expect(rows[0]).toContain("Tiêu chí IV: đăng ký");
-    expect(rows.length - 1).toBe(view.children.length + 1);
+    // the commune's own bodies, each unit below it, the total
+    expect(view.own).not.toBeNull();
+    expect(rows.length - 1).toBe(1 + view.children.length + 1);
+    expect(rows[1]!.slice(0, 6)).toEqual(["Trực tiếp tại Đảng ủy xã Thạnh An", "Đảng ủy xã", view.own.members.registered, view.own.members.total, view.own.registered, view.own.achieved]);
     const school = rows.find((r) => r[0] === "Chi bộ Trường Tiểu học Thạnh An")!;
     const schoolView = view.children.find((ch: { name: string }) => ch.name === "Chi bộ Trường Tiểu học Thạnh An");
     expect(school.slice(2, 6)).toEqual([schoolView.members.registered, schoolView.members.total, schoolView.registered, schoolView.achieved]);

@@ -57,8 +57,11 @@ function barOption(
 export function RollupPanel({ campaignId, unitId }: { campaignId: string; unitId: string }) {
   const q = useRollup(campaignId, unitId);
   const first = q.data?.pages[0];
-  // the totals come with every page; the child rows add up page after page
-  const children = useMemo(() => q.data?.pages.flatMap((p) => p.children) ?? [], [q.data]);
+  // the totals come with every page; the child rows add up page after page, after the unit's own bodies
+  const children = useMemo(() => {
+    const own = first?.own ? [ownRow(first)] : [];
+    return [...own, ...(q.data?.pages.flatMap((p) => p.children) ?? [])];
+  }, [q.data, first]);
   return (
     <QueryState isLoading={q.isLoading} error={q.error} refetch={q.refetch}>
       {first && (
@@ -75,6 +78,16 @@ export function RollupPanel({ campaignId, unitId }: { campaignId: string; unitId
     </QueryState>
   );
 }
+
+const OWN_SUFFIX = ":own";
+
+/** The unit's own bodies as a row of the table (not a link: it is the unit on screen). */
+function ownRow(view: RollupView): Child {
+  const own = view.own!;
+  return { ...view.unit, id: `${view.unit.id}${OWN_SUFFIX}`, name: `Trực tiếp tại ${view.unit.name}`, ...own, submission: null, submissionLabel: null };
+}
+
+const isOwn = (c: Child) => c.id.endsWith(OWN_SUFFIX);
 
 function RollupContent({
   data,
@@ -94,6 +107,7 @@ function RollupContent({
   campaignId: string;
 }) {
   const isPhone = useIsPhone();
+  const units = rows.filter((r) => !isOwn(r)).length;
   const criteriaOption = useMemo(
     () =>
       barOption(
@@ -155,7 +169,7 @@ function RollupContent({
           </Col>
         </Row>
       </Card>
-      <Card title={complete ? `Theo đơn vị trực thuộc (${rows.length})` : `Theo đơn vị trực thuộc (${rows.length} đơn vị đầu tiên)`}>
+      <Card title={complete ? `Theo đơn vị trực thuộc (${units})` : `Theo đơn vị trực thuộc (${units} đơn vị đầu tiên)`}>
         {rows.length > 0 && (
           <EChart option={childOption} height={Math.max(180, 48 * rows.length + 60)} label="Biểu đồ đăng ký và đạt theo đơn vị trực thuộc" />
         )}
@@ -165,7 +179,7 @@ function RollupContent({
           rowKey="id"
           emptyText="Không có đơn vị trực thuộc"
           columns={[
-            { title: "Đơn vị", dataIndex: "name", render: (v: string, c) => <Link to={`/bao-cao/${campaignId}/${c.id}`}>{v}</Link> },
+            { title: "Đơn vị", dataIndex: "name", render: (v: string, c) => (isOwn(c) ? v : <Link to={`/bao-cao/${campaignId}/${c.id}`}>{v}</Link>) },
             { title: "Đăng ký", dataIndex: "registered", align: "right" },
             { title: "Đạt", dataIndex: "achieved", align: "right" },
             { title: "Tỷ lệ", dataIndex: "percent", align: "right", render: (v: number) => pct(v) },
@@ -181,9 +195,13 @@ function RollupContent({
           renderCard={(c) => (
             <>
               <div className="card-row">
-                <Link className="card-title" to={`/bao-cao/${campaignId}/${c.id}`}>
-                  {c.name}
-                </Link>
+                {isOwn(c) ? (
+                  <span className="card-title">{c.name}</span>
+                ) : (
+                  <Link className="card-title" to={`/bao-cao/${campaignId}/${c.id}`}>
+                    {c.name}
+                  </Link>
+                )}
                 <strong style={{ flex: "none" }}>{pct(c.percent)}</strong>
               </div>
               <div className="card-meta">
@@ -198,6 +216,11 @@ function RollupContent({
           )}
         />
         {more}
+        {data.own && (
+          <Typography.Text type="secondary" style={{ display: "block", marginTop: 8, fontSize: 13 }}>
+            “Trực tiếp tại {data.unit.name}”: đảng viên và bảng đăng ký của chính đơn vị, không thuộc đơn vị trực thuộc nào; cộng các dòng được số liệu toàn đơn vị.
+          </Typography.Text>
+        )}
         {!isPhone && rows.length > 0 && (
           <Typography.Text type="secondary" style={{ display: "block", marginTop: 8, fontSize: 13 }}>
             TC I – TC V: số việc làm đạt / số đăng ký của từng tiêu chí.
