@@ -190,7 +190,8 @@ export const MyCommitmentView = z.object({
   statusLabel: z.string(),
   /**
    * Where it stands: the stored outcome when it counts as achieved; "not_achieved" once the cell
-   * judged it so, the member closed it as not achieved or a violation breaks it; else still "open".
+   * judged it so, the member closed it as not achieved, a violation breaks it or the campaign has
+   * ended; else still "open".
    */
   outcome: z.enum(["achieved", "not_achieved", "open"]),
   outcomeLabel: z.string(),

@@ -1,5 +1,6 @@
 import { POSITION_ROLE_LABELS, type POSITION_ROLES } from "@contracts/common.js";
 import { EVALUATION_STATUS_LABELS, type EvaluationSheet, type MyCommitmentView, type MyEvaluationItem } from "@contracts/evaluations.js";
+import { todayInVietnam } from "@domain/dates.js";
 import { RATING_SHORT_LABELS, VIOLATION_KIND_LABELS, type Rating } from "@domain/ratings.js";
 import type { z } from "zod";
 import { commitmentLabel, statusLabel } from "../supervision/outcomes.js";
@@ -109,9 +110,9 @@ type MyCommitment = Awaited<ReturnType<typeof listMine>>[number]["commitments"][
 const OUTCOME_LABELS = { achieved: "Đạt", not_achieved: "Không đạt" } as const;
 
 /** A commitment of the member's own with where it stands (see MyCommitmentView). */
-function presentMyCommitment(c: MyCommitment): z.infer<typeof MyCommitmentView> {
+function presentMyCommitment(c: MyCommitment, campaignEnded: boolean): z.infer<typeof MyCommitmentView> {
   const r = c.row;
-  const closed = c.achieved || r.judged_status !== null || r.status === "achieved" || r.status === "not_achieved" || c.violations.length > 0;
+  const closed = c.achieved || campaignEnded || r.judged_status !== null || r.status === "achieved" || r.status === "not_achieved" || c.violations.length > 0;
   const outcome = c.achieved ? "achieved" : closed ? "not_achieved" : "open";
   const judged = r.judged_status ? `${OUTCOME_LABELS[r.judged_status]}${r.judged_status === "achieved" && r.judged_exceeded ? " (vượt mức)" : ""}` : null;
   return {
@@ -135,6 +136,7 @@ function presentMyCommitment(c: MyCommitment): z.infer<typeof MyCommitmentView> 
 }
 
 export function presentMine(rows: Awaited<ReturnType<typeof listMine>>): { items: z.infer<typeof MyEvaluationItem>[] } {
+  const today = todayInVietnam();
   return {
     items: rows.map(({ pair, status, self, result, commitments }) => {
       const locked = status === "cell_approved" || status === "commune_approved";
@@ -147,7 +149,7 @@ export function presentMine(rows: Awaited<ReturnType<typeof listMine>>): { items
         unitName: pair.unit_name,
         locked,
         selfAssessment: presentSelf(self),
-        commitments: commitments.map(presentMyCommitment),
+        commitments: commitments.map((c) => presentMyCommitment(c, pair.period_end < today)),
         result: locked && result ? { score: result.score, rating: result.rating, ratingLabel: ratingLabel(result.rating), statusLabel: EVALUATION_STATUS_LABELS[status] } : null,
       };
     }),

@@ -506,13 +506,15 @@ describe("self-assessment", () => {
   });
 
   it("lists the member's own approved commitments with their outcome, deadline, the cell's judgement and the violations that break them", async () => {
-    const w = await world(3, { unregistered: [2] });
+    const w = await world(3, { year: 2026, unregistered: [2] });
+    // still under way (the fixture's period ends on 30/11)
+    await ctx.db.query("UPDATE campaigns SET period_end = '2099-12-31' WHERE id = $1", [w.f.campaign.campaignId]);
     const [m0, m1, m2] = w.f.members as [(typeof w.f.members)[number], (typeof w.f.members)[number], (typeof w.f.members)[number]];
     const deputy = await as(w.f.deputy);
-    const violation = { campaignId: w.f.campaign.campaignId, unitId: w.f.cellId, personId: m0.personId, kind: "traffic", occurredOn: "2020-06-15", description: "Không đội mũ bảo hiểm" };
+    const violation = { campaignId: w.f.campaign.campaignId, unitId: w.f.cellId, personId: m0.personId, kind: "traffic", occurredOn: "2026-06-15", description: "Không đội mũ bảo hiểm" };
     expect((await deputy.post("/api/supervision/violations", violation)).status).toBe(201);
     await setCommitmentStatus(ctx.db, w.iii, "in_progress");
-    await ctx.db.query("UPDATE commitments SET deadline = '2020-09-30' WHERE id = $1", [w.iii]);
+    await ctx.db.query("UPDATE commitments SET deadline = '2026-09-30' WHERE id = $1", [w.iii]);
     // member 1: III.1 judged achieved and exceeded by the cell
     const m1Rows = (await w.sheet()).members.find((x: any) => x.personId === m1.personId).commitments;
     const m1iii = m1Rows.find((c: any) => c.itemCode === "III.1").id;
@@ -525,11 +527,11 @@ describe("self-assessment", () => {
     expect(first.commitments.map((c: any) => c.id).sort()).toEqual([w.iv2, w.iii].sort());
     const iv2 = first.commitments.find((c: any) => c.id === w.iv2);
     expect(iv2).toMatchObject({ itemCode: "IV.2", status: "achieved", outcome: "not_achieved", outcomeLabel: "Không đạt", judgementLabel: "Chi bộ chưa đánh giá" });
-    expect(iv2.reason).toContain("Vi phạm luật giao thông ngày 15/06/2020");
-    expect(iv2.violations).toEqual([expect.objectContaining({ kindLabel: "Vi phạm luật giao thông", occurredOn: "2020-06-15", description: "Không đội mũ bảo hiểm" })]);
+    expect(iv2.reason).toContain("Vi phạm luật giao thông ngày 15/06/2026");
+    expect(iv2.violations).toEqual([expect.objectContaining({ kindLabel: "Vi phạm luật giao thông", occurredOn: "2026-06-15", description: "Không đội mũ bảo hiểm" })]);
     expect(first.commitments.find((c: any) => c.id === w.iii)).toMatchObject({
       itemCode: "III.1",
-      deadline: "2020-09-30",
+      deadline: "2026-09-30",
       status: "in_progress",
       outcome: "open",
       outcomeLabel: "Chưa xong (đang thực hiện)",
@@ -539,6 +541,11 @@ describe("self-assessment", () => {
     expect(second.commitments).toHaveLength(2);
     expect(second.commitments.find((c: any) => c.id === m1iii)).toMatchObject({ outcome: "achieved", outcomeLabel: "Đạt", judgedStatus: "achieved", judgementLabel: "Chi bộ đánh giá: Đạt (vượt mức)", violations: [] });
     expect((await mine(m2.username)).commitments).toEqual([]);
+    // once the campaign has ended, what was left in progress is not achieved
+    const ended = await world(1);
+    await setCommitmentStatus(ctx.db, ended.iii, "in_progress");
+    const endedItem = (await (await as(ended.f.members[0]!.username)).get("/api/evaluations/mine")).body.items.find((x: any) => x.campaignId === ended.f.campaign.campaignId);
+    expect(endedItem.commitments.find((c: any) => c.id === ended.iii)).toMatchObject({ status: "in_progress", outcome: "not_achieved", outcomeLabel: "Không đạt" });
   });
 
   it("the member sees their result once the cell has signed off", async () => {
