@@ -8,16 +8,6 @@ const CAMPAIGN_COLS = "c.id, c.unit_id, c.name, c.year, c.period_start, c.period
 /** The campaigns owner's read (one SQL for every feature). */
 export const getCampaign: (db: Queryable, id: string) => Promise<CampaignRow | null> = getCampaignRecord;
 
-/** Units taking part in a campaign: the launching committee's subtree as the tree stood at the end of the period. */
-export function campaignUnitIds(db: Queryable, campaignId: string) {
-  return db
-    .query<{ unit_id: string }>(
-      "SELECT s.unit_id FROM campaigns c, unit_scope_subtree(c.unit_id, c.period_end) s WHERE c.id = $1",
-      [campaignId],
-    )
-    .then((r) => r.map((x) => x.unit_id));
-}
-
 /**
  * Campaigns (not drafts) whose launching unit's subtree contains one of `unitIds` (null = every
  * campaign), newest first, with the units of that list taking part.
