@@ -31,6 +31,10 @@ test("the deputy secretary records a traffic violation with evidence; the member
   const description = `Không đội mũ bảo hiểm, bị CSGT lập biên bản (${testInfo.project.name} ${Date.now().toString(36)})`;
 
   await signIn(page, "th.phobithu");
+  // a link naming a campaign the deputy does not supervise: the picker stays empty, never raw ids
+  await page.goto("/giam-sat?phongtrao=00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("Chi bộ và phong trào", { exact: true })).toBeVisible();
+  await expect(page.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)).toHaveCount(0);
   await openMenu(page, "Giám sát");
   // Other stories' campaigns may be listed too: typing part of the name finds the demo one.
   await pickOption(page, page.getByLabel("Chi bộ và phong trào"), `Năm 2026 — ${SCHOOL_CELL}`, DEMO_2026_SEARCH);

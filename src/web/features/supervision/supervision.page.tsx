@@ -29,10 +29,19 @@ export default function SupervisionPage() {
   const units = useSupervisionUnits();
   const [params, setParams] = useSearchParams();
   const items = units.data?.items ?? [];
-  const preferred = items.find((i) => i.canSupervise) ?? items[0];
-  const campaignId = params.get("phongtrao") ?? preferred?.campaignId ?? null;
-  const unitId = params.get("donvi") ?? preferred?.unitId ?? null;
+  const askedCampaign = params.get("phongtrao");
+  const askedUnit = params.get("donvi");
+  // a link may name only the campaign or only the unit: the first pair that fits it
+  const preferred =
+    items.find((i) => i.canSupervise && (!askedCampaign || i.campaignId === askedCampaign) && (!askedUnit || i.unitId === askedUnit)) ??
+    items.find((i) => (!askedCampaign || i.campaignId === askedCampaign) && (!askedUnit || i.unitId === askedUnit)) ??
+    items.find((i) => i.canSupervise) ??
+    items[0];
+  const campaignId = askedCampaign ?? preferred?.campaignId ?? null;
+  const unitId = askedUnit ?? preferred?.unitId ?? null;
   const ws = useWorkspace(campaignId, unitId);
+  // never a pair the picker does not list: it would show the raw ids in its box
+  const selected = campaignId && unitId && items.some((i) => i.campaignId === campaignId && i.unitId === unitId) ? key(campaignId, unitId) : undefined;
 
   return (
     <>
@@ -50,7 +59,7 @@ export default function SupervisionPage() {
               </label>
               <CampaignSelect
                 id="supervision-unit"
-                value={campaignId && unitId ? key(campaignId, unitId) : undefined}
+                value={selected}
                 onChange={(v) => {
                   const [c, u] = v.split("|");
                   setParams({ phongtrao: c!, donvi: u! }, { replace: true });
