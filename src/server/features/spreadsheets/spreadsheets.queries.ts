@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/client.js";
+import type { SheetCommitmentRow } from "../registrations/registrations.queries.js";
 import { isInScopeSubtree } from "../units/units.queries.js";
 
 export interface MemberSheetRow {
@@ -124,20 +125,10 @@ export function takesPart(db: Queryable, campaign: { unit_id: string; period_end
   return isInScopeSubtree(db, campaign.unit_id, unitId, campaign.period_end);
 }
 
-export interface CommitmentSheetRow {
-  commitment_id: string;
-  registration_id: string;
-  registration_status: string;
-  person_id: string | null;
-  full_name: string;
+/** A row of the exported sheet: the commitment as an import compares it, with the member's role and the criterion. */
+export interface CommitmentSheetRow extends SheetCommitmentRow {
   role: string | null;
   criterion_code: string;
-  item_code: string;
-  action: string;
-  target: string | null;
-  place: string | null;
-  start_date: string | null;
-  deadline: string | null;
 }
 
 /** Every commitment of a cell's registrations in a campaign, in sheet order. */
