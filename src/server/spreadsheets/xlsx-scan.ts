@@ -288,7 +288,7 @@ export async function* scanFirstSheet(input: Buffer): AsyncGenerator<{ row: numb
       const vgt = body.indexOf(">", v);
       if (body[vgt - 1] === "/") return null;
       const text = body.slice(vgt + 1, body.indexOf(`</${p}v>`, vgt));
-      switch (t) {
+      switch (t ?? "n") {
         case "s": {
           const k = Number(text);
           if (!Number.isInteger(k) || k < 0 || k >= shared.length) throw new Error(`shared string ${text}`);
