@@ -88,7 +88,8 @@ async function generate(db: Db) {
   const hash = await hashPassword(PASSWORD);
   await db.transaction(async (tx) => {
     // A bulk load: row triggers off (paths, counts and members are built once at the end, from
-    // scratch, exactly as the triggers would have kept them).
+    // scratch, exactly as the triggers would have kept them; the province key, which they would
+    // fill, is written here: the whole tree is one province).
     await tx.query("SET LOCAL session_replication_role = replica");
     await tx.query(`INSERT INTO units (id, kind, code) VALUES ('00000000-0000-4000-8000-000000000001', 'provincial_party_committee', 'tinh-bench')`);
     await tx.query(`INSERT INTO unit_versions (unit_id, name, symbol_code, valid_from, search_key)
@@ -126,8 +127,9 @@ async function generate(db: Db) {
       [shape.communes, shape.cells, shape.members],
     );
     await tx.query(
-      `INSERT INTO positions (person_id, unit_id, role, start_date)
-       SELECT bench_uuid('p' || c || '-' || k || '-' || m), bench_uuid('cell' || c || '-' || k), CASE WHEN m = 1 THEN 'secretary' ELSE 'member' END, '2015-01-01'
+      `INSERT INTO positions (person_id, unit_id, role, start_date, province_id)
+       SELECT bench_uuid('p' || c || '-' || k || '-' || m), bench_uuid('cell' || c || '-' || k), CASE WHEN m = 1 THEN 'secretary' ELSE 'member' END, '2015-01-01',
+              '00000000-0000-4000-8000-000000000001'
          FROM generate_series(1, $1::int) c, generate_series(1, $2::int) k, generate_series(1, $3::int) m`,
       [shape.communes, shape.cells, shape.members],
     );
@@ -144,18 +146,18 @@ async function generate(db: Db) {
       [set!.id],
     );
     await tx.query(
-      `INSERT INTO registrations (id, campaign_id, unit_id, person_id, status, submitted_at, reviewed_at)
+      `INSERT INTO registrations (id, campaign_id, unit_id, person_id, status, submitted_at, reviewed_at, province_id)
        SELECT bench_uuid('r' || c || '-' || k || '-' || m), '00000000-0000-4000-8000-00000000c000', bench_uuid('cell' || c || '-' || k),
-              bench_uuid('p' || c || '-' || k || '-' || m), 'approved', now(), now()
+              bench_uuid('p' || c || '-' || k || '-' || m), 'approved', now(), now(), '00000000-0000-4000-8000-000000000001'
          FROM generate_series(1, $1::int) c, generate_series(1, $2::int) k, generate_series(1, $3::int) m`,
       [shape.communes, shape.cells, shape.members],
     );
     // commitments: n-th of a member on item n of criterion n (I..V); every third achieved
     await tx.query(
       `WITH its AS (SELECT cr.sort AS s, array_agg(ci.id ORDER BY ci.sort) AS a FROM criterion_items ci JOIN criteria cr ON cr.id = ci.criterion_id WHERE cr.set_id = $4 GROUP BY cr.sort)
-       INSERT INTO commitments (registration_id, criterion_item_id, action, deadline, status, achieved, sort)
+       INSERT INTO commitments (registration_id, criterion_item_id, action, deadline, status, achieved, sort, province_id)
        SELECT bench_uuid('r' || c || '-' || k || '-' || m), its.a[1 + (m % 4)], 'Việc làm thiết thực ' || n, '2026-12-01',
-              CASE WHEN (c + k + m + n) % 3 = 0 THEN 'achieved' ELSE 'in_progress' END, (c + k + m + n) % 3 = 0, n
+              CASE WHEN (c + k + m + n) % 3 = 0 THEN 'achieved' ELSE 'in_progress' END, (c + k + m + n) % 3 = 0, n, '00000000-0000-4000-8000-000000000001'
          FROM generate_series(1, $1::int) c, generate_series(1, $2::int) k, generate_series(1, $3::int) m, generate_series(0, 4) n
          JOIN its ON its.s = n`,
       [shape.communes, shape.cells, shape.members, set!.id],

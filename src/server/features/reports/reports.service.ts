@@ -30,16 +30,40 @@ export interface CampaignUnitContext {
  * is outside the actor's reach, or the unit is not under the campaign's launching unit.
  */
 export async function loadCampaignUnit(db: Queryable, actor: Actor, campaignId: string, unitId: string, requestedAsOf?: string): Promise<CampaignUnitContext> {
+  const [ctx] = await loadCampaignUnitWith(db, actor, campaignId, unitId, requestedAsOf, () => Promise.resolve(null));
+  return ctx;
+}
+
+/**
+ * The same, with reads that need only the campaign and the day (`work`) run in the same round trip
+ * as the unit's checks: a page's figures do not wait for them. What `work` read is dropped when
+ * the checks refuse.
+ */
+async function loadCampaignUnitWith<T>(
+  db: Queryable,
+  actor: Actor,
+  campaignId: string,
+  unitId: string,
+  requestedAsOf: string | undefined,
+  work: (campaign: q.CampaignRow, asOf: string) => Promise<T>,
+): Promise<[CampaignUnitContext, T]> {
   if (!canReadReport(actor, unitId)) throw notFound("Không tìm thấy đơn vị");
   const campaign = await q.getCampaign(db, campaignId);
   if (!campaign || campaign.status === "draft") throw notFound("Không tìm thấy đợt thi đua");
   const today = todayInVietnam();
-  const asOf = campaignAsOf(campaign, today);
-  if (requestedAsOf !== undefined && requestedAsOf !== asOf) {
-    checkAsOf(campaign, asOf, requestedAsOf);
-    return loadCampaignUnitOn(db, campaign, unitId, requestedAsOf, today);
-  }
-  return loadCampaignUnitOn(db, campaign, unitId, asOf, today);
+  const latest = campaignAsOf(campaign, today);
+  if (requestedAsOf !== undefined && requestedAsOf !== latest) checkAsOf(campaign, latest, requestedAsOf);
+  const asOf = requestedAsOf ?? latest;
+  const checked = loadCampaignUnitOn(db, campaign, unitId, asOf, today);
+  // the checks' refusal wins: the work's outcome is only looked at once they passed
+  const done = work(campaign, asOf).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  const ctx = await checked;
+  const r = await done;
+  if ("error" in r) throw r.error;
+  return [ctx, r.value];
 }
 
 /** A past day of the campaign: from its first day up to today (or its last day once it has ended). */
@@ -282,7 +306,28 @@ export async function submitReport(opts: { db: Db; actor: Actor; campaignId: str
   });
 }
 
-/** Live totals over the unit's subtree, with one row per child unit (each child's own subtree). */
+/**
+ * A page of the roll-up: the children's names (sorted, the page cut after the cursor), the
+ * criteria and the tree's state in one round trip, then the figures of the unit and of the page's
+ * children, with their reports.
+ */
+async function readRollupPage(db: Queryable, campaign: q.CampaignRow, unitId: string, asOf: string, cursor: Cursor | null, limit: number | undefined) {
+  const paged = q.listChildren(db, unitId, asOf).then((children) => {
+    const ordered = byNameThenId(children, (c) => c.name, (c) => c.unit_id);
+    const start = cursor ? ordered.findIndex((c) => isAfter(c, cursor)) : 0;
+    const rest = start < 0 ? [] : ordered.slice(start);
+    return { rest, page: limit === undefined ? rest : rest.slice(0, limit) };
+  });
+  const ids = paged.then(({ page }) => page.map((c) => c.item.unit_id));
+  const [f, childReports, { rest, page }] = await Promise.all([
+    // the unit's own bodies come with the first page
+    loadSubtreeFigures(db, campaign, unitId, asOf, ids, !cursor),
+    ids.then((list) => q.listReports(db, campaign.id, list)),
+    paged,
+  ]);
+  return { f, childReports, rest, page };
+}
+
 /**
  * The roll-up of a unit's subtree with a row per child (its own subtree's figures). With `limit`,
  * one page of children in name order after the cursor `after`: the total comes from the root's
@@ -292,21 +337,8 @@ export async function submitReport(opts: { db: Db; actor: Actor; campaignId: str
  */
 export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; asOf?: string; after?: string; limit?: number }) {
   const cursor = opts.after ? decodeCursor(opts.after) : null;
-  const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId, opts.asOf);
-  const paged = q.listChildren(opts.db, ctx.unit.id, ctx.asOf).then((children) => {
-    const ordered = byNameThenId(children, (c) => c.name, (c) => c.unit_id);
-    const start = cursor ? ordered.findIndex((c) => isAfter(c, cursor)) : 0;
-    const rest = start < 0 ? [] : ordered.slice(start);
-    return { rest, page: opts.limit === undefined ? rest : rest.slice(0, opts.limit) };
-  });
-  const ids = paged.then(({ page }) => page.map((c) => c.item.unit_id));
-  // the children's names, the criteria and the tree's state in one round trip, then their figures
-  const [f, childReports, { rest, page }] = await Promise.all([
-    // the unit's own bodies come with the first page
-    loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, ids, !cursor),
-    ids.then((list) => q.listReports(opts.db, ctx.campaign.id, list)),
-    paged,
-  ]);
+  const [ctx, read] = await loadCampaignUnitWith(opts.db, opts.actor, opts.campaignId, opts.unitId, opts.asOf, (campaign, asOf) => readRollupPage(opts.db, campaign, opts.unitId, asOf, cursor, opts.limit));
+  const { f, childReports, rest, page } = read;
   const reports = new Map(childReports.map((r) => [r.unit_id, r]));
   const rows = page
     .map(({ item: c }) => {
