@@ -459,13 +459,37 @@ function isAfter(row: { key: string; id: string }, cursor: Cursor): boolean {
 export async function getSubmissions(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; filter: "all" | "missing" | "late"; after?: string; limit: number }) {
   const cursor = opts.after ? decodeCursor(opts.after) : null;
   const ctx = await loadCampaignUnit(opts.db, opts.actor, opts.campaignId, opts.unitId);
+  const deadline = ctx.campaign.report_deadline;
+  const deadlinePassed = deadline !== null && ctx.today > deadline;
+  const rowOf = (c: q.SubtreeUnitRow, branch: SubmissionCounts, report: q.ReportRow | null): SubmissionRow => {
+    const state = REPORTING_UNIT_KINDS.has(c.kind) || report ? submissionState(report, deadline) : null;
+    const below = belowOf(branch, state);
+    return { unit: c, report, state, overdue: deadlinePassed && (state === "not_started" || state === "draft"), below: below.expected > 0 ? below : null };
+  };
+
+  if (opts.filter === "all") {
+    // every unit below in name order: a page of children, their branches' counts, and the
+    // subtree's counts from the unit's own branch row (its own report taken off)
+    const [read, own] = await Promise.all([
+      readRollupPage(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, cursor, opts.limit),
+      q.getReport(opts.db, ctx.campaign.id, ctx.unit.id),
+    ]);
+    const reports = new Map(read.childReports.map((r) => [r.unit_id, r]));
+    const rows = read.page
+      .map(({ item: c }) => ({ c, branch: countsOf(read.f.branches.get(c.unit_id)) }))
+      .filter(({ branch }) => branch.expected > 0)
+      .map(({ c, branch }) => rowOf(c, branch, reports.get(c.unit_id) ?? null));
+    const last = read.page[read.page.length - 1];
+    const nextCursor = last && read.page.length < read.rest.length ? encodeCursor(last.item.name, last.item.unit_id) : null;
+    return { ctx, counts: countsBelow(countsOf(read.f.total), ctx.unit.kind, own, deadline), rows, nextCursor, filter: opts.filter, deadlinePassed };
+  }
+
+  // missing or late: which children have any is read from every child's branch
   const [f, children, childReports] = await Promise.all([
     loadSubtreeFigures(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf),
     q.listChildren(opts.db, ctx.unit.id, ctx.asOf),
     q.listChildReports(opts.db, ctx.campaign.id, ctx.unit.id, ctx.asOf),
   ]);
-  const deadline = ctx.campaign.report_deadline;
-  const deadlinePassed = deadline !== null && ctx.today > deadline;
   const reports = new Map(childReports.map((r) => [r.unit_id, r]));
   const counts: SubmissionCounts = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0 };
   const rows: SubmissionRow[] = [];
@@ -478,15 +502,26 @@ export async function getSubmissions(opts: { db: Db; actor: Actor; campaignId: s
     if (opts.filter === "missing" && branch.missing === 0) continue;
     if (opts.filter === "late" && branch.late === 0) continue;
     if (cursor && !isAfter(row, cursor)) continue;
-    const report = reports.get(c.unit_id) ?? null;
-    const state = REPORTING_UNIT_KINDS.has(c.kind) || report ? submissionState(report, deadline) : null;
-    const below = belowOf(branch, state);
-    rows.push({ unit: c, report, state, overdue: deadlinePassed && (state === "not_started" || state === "draft"), below: below.expected > 0 ? below : null });
+    rows.push(rowOf(c, branch, reports.get(c.unit_id) ?? null));
   }
   const page = rows.slice(0, opts.limit);
   const lastRow = page[page.length - 1];
   const nextCursor = rows.length > opts.limit && lastRow ? encodeCursor(lastRow.unit.name, lastRow.unit.unit_id) : null;
   return { ctx, counts, rows: page, nextCursor, filter: opts.filter, deadlinePassed };
+}
+
+/**
+ * The counts of the units below a unit, from its whole branch's: its own report taken off (the
+ * unit itself is never among the expected when of a reporting kind; a report of a unit of another
+ * kind is expected once written).
+ */
+function countsBelow(whole: SubmissionCounts, kind: string, own: q.ReportRow | null, deadline: string | null): SubmissionCounts {
+  if (!own) return whole;
+  const state = submissionState(own, deadline);
+  const expected = whole.expected - Number(!REPORTING_UNIT_KINDS.has(kind));
+  const onTime = whole.onTime - Number(state === "submitted_on_time");
+  const late = whole.late - Number(state === "submitted_late");
+  return { expected, submitted: onTime + late, onTime, late, missing: expected - onTime - late };
 }
 
 /**
