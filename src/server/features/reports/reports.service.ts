@@ -311,7 +311,7 @@ export async function submitReport(opts: { db: Db; actor: Actor; campaignId: str
  * criteria and the tree's state in one round trip, then the figures of the unit and of the page's
  * children, with their reports.
  */
-async function readRollupPage(db: Queryable, campaign: q.CampaignRow, unitId: string, asOf: string, cursor: Cursor | null, limit: number | undefined) {
+async function readRollupPage(db: Queryable, campaign: q.CampaignRow, unitId: string, asOf: string, cursor: Cursor | null, limit: number | undefined, withOwn: boolean) {
   const paged = q.listChildren(db, unitId, asOf).then((children) => {
     const ordered = byNameThenId(children, (c) => c.name, (c) => c.unit_id);
     const start = cursor ? ordered.findIndex((c) => isAfter(c, cursor)) : 0;
@@ -320,8 +320,7 @@ async function readRollupPage(db: Queryable, campaign: q.CampaignRow, unitId: st
   });
   const ids = paged.then(({ page }) => page.map((c) => c.item.unit_id));
   const [f, childReports, { rest, page }] = await Promise.all([
-    // the unit's own bodies come with the first page
-    loadSubtreeFigures(db, campaign, unitId, asOf, ids, !cursor),
+    loadSubtreeFigures(db, campaign, unitId, asOf, ids, withOwn),
     ids.then((list) => q.listReports(db, campaign.id, list)),
     paged,
   ]);
@@ -337,7 +336,10 @@ async function readRollupPage(db: Queryable, campaign: q.CampaignRow, unitId: st
  */
 export async function getRollup(opts: { db: Db; actor: Actor; campaignId: string; unitId: string; asOf?: string; after?: string; limit?: number }) {
   const cursor = opts.after ? decodeCursor(opts.after) : null;
-  const [ctx, read] = await loadCampaignUnitWith(opts.db, opts.actor, opts.campaignId, opts.unitId, opts.asOf, (campaign, asOf) => readRollupPage(opts.db, campaign, opts.unitId, asOf, cursor, opts.limit));
+  const [ctx, read] = await loadCampaignUnitWith(opts.db, opts.actor, opts.campaignId, opts.unitId, opts.asOf, (campaign, asOf) =>
+    // the unit's own bodies come with the first page
+    readRollupPage(opts.db, campaign, opts.unitId, asOf, cursor, opts.limit, !cursor),
+  );
   const { f, childReports, rest, page } = read;
   const reports = new Map(childReports.map((r) => [r.unit_id, r]));
   const rows = page
@@ -471,7 +473,7 @@ export async function getSubmissions(opts: { db: Db; actor: Actor; campaignId: s
     // every unit below in name order: a page of children, their branches' counts, and the
     // subtree's counts from the unit's own branch row (its own report taken off)
     const [read, own] = await Promise.all([
-      readRollupPage(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, cursor, opts.limit),
+      readRollupPage(opts.db, ctx.campaign, ctx.unit.id, ctx.asOf, cursor, opts.limit, false),
       q.getReport(opts.db, ctx.campaign.id, ctx.unit.id),
     ]);
     const reports = new Map(read.childReports.map((r) => [r.unit_id, r]));
