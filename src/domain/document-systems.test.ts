@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  calendarYearPeriod,
   documentSystemOf,
+  numberingOf,
   headerBodiesFor,
   numberLineFor,
   partyOrganisationName,
@@ -57,5 +59,11 @@ describe("document systems", () => {
     expect(proposalAddressee({ kind: "district_party_committee", name: "Đảng bộ huyện Cần Giờ", shortName: "Huyện ủy Cần Giờ" })).toBe("Ban Thường vụ Huyện ủy Cần Giờ");
     expect(proposalAddressee({ kind: "district_party_committee", name: "Đảng bộ huyện Cần Giờ", shortName: null })).toBe("Ban Thường vụ Huyện ủy Cần Giờ");
     expect(proposalAddressee({ kind: "commune_party_committee", name: "Đảng ủy xã Thạnh An", shortName: null })).toBe("Đảng ủy xã Thạnh An");
+  });
+
+  it("numbers Party documents per committee term and every other system's per calendar year", () => {
+    expect(numberingOf("party")).toBe("party");
+    for (const system of ["state", "front", "association", "youth_union"] as const) expect(numberingOf(system)).toBe("state");
+    expect(calendarYearPeriod("2026-11-01")).toEqual({ name: "Năm 2026", startDate: "2026-01-01", endDate: "2026-12-31" });
   });
 });

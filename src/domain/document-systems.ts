@@ -167,3 +167,23 @@ export function proposalAddressee(parent: { kind: string; name: string; shortNam
   const committee = level === "thành phố" ? "Thành ủy" : `${level.charAt(0).toLocaleUpperCase("vi")}${level.slice(1)} ủy`;
   return `Ban Thường vụ ${committee} ${organisation[2]!}`;
 }
+
+/**
+ * How a system's documents are numbered (RULES.md §5), as the series `nextNumber` runs:
+ * - Party (`"party"`): from 01 for each type within the committee term, not reset on 1 January
+ *   (Hướng dẫn 36-HD/VPTW).
+ * - State, the Front, associations and the Youth Union (`"state"`): from 01 on 1 January, the
+ *   series ending on 31 December (Nghị định 30/2020/NĐ-CP, Phụ lục I: "số thứ tự văn bản do cơ
+ *   quan, tổ chức ban hành … duy nhất trong một năm"). The Front's Hướng dẫn 91/HD-MTTW-BTT is built on
+ *   the State rules; the associations apply the decree (Điều 2 khoản 2); no numbering rule of the
+ *   Youth Union's own was found in the sources searched, so it follows the decree too (to confirm).
+ */
+export function numberingOf(system: DocumentSystem): "party" | "state" {
+  return system === "party" ? "party" : "state";
+}
+
+/** The calendar year a non-Party document of `date` is numbered in (see {@link numberingOf}). */
+export function calendarYearPeriod(date: string): { name: string; startDate: string; endDate: string } {
+  const year = date.slice(0, 4);
+  return { name: `Năm ${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31` };
+}

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { UpdatePlanBody } from "@contracts/plans.js";
 import { addDays, formatViDate, todayInVietnam } from "@domain/dates.js";
-import { DocumentNumberError, formatPartyNumberLine, formatPartySymbol, nextNumber } from "@domain/document-numbers.js";
+import { DocumentNumberError, formatPartySymbol, nextNumber } from "@domain/document-numbers.js";
+import { calendarYearPeriod, documentSystemOf, numberingOf, numberLineFor } from "@domain/document-systems.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { assertCanView, type Actor } from "../../http/actor.js";
@@ -49,14 +50,21 @@ export async function committeeTermOf(db: Queryable, unitId: string, date: strin
  */
 export async function suggestPlanNumber(
   db: Queryable,
-  opts: { unitId: string; date: string; typeCode: string; termStart?: string | undefined; exceptCampaignId?: string | null },
+  opts: { unitId: string; unit: { kind: string; name: string }; date: string; typeCode: string; termStart?: string | undefined; exceptCampaignId?: string | null },
 ) {
-  const term = opts.termStart ? { name: `Nhiệm kỳ từ ngày ${formatViDate(opts.termStart)}`, startDate: opts.termStart, endDate: null } : await committeeTermOf(db, opts.unitId, opts.date);
+  // Party documents run per committee term, the others per calendar year (src/domain/document-systems.ts)
+  const format = numberingOf(documentSystemOf(opts.unit));
+  const term =
+    format === "state"
+      ? calendarYearPeriod(opts.date)
+      : opts.termStart
+        ? { name: `Nhiệm kỳ từ ngày ${formatViDate(opts.termStart)}`, startDate: opts.termStart, endDate: null }
+        : await committeeTermOf(db, opts.unitId, opts.date);
   const used = await q.listUsedNumbers(db, opts.unitId, opts.typeCode, opts.exceptCampaignId ?? null);
   const inTerm = used.filter((u) => u.issued_date >= term.startDate && (term.endDate === null || u.issued_date <= term.endDate));
   try {
     const number = nextNumber({
-      format: "party",
+      format,
       existing: inTerm.map((u) => ({ number: u.number, typeCode: u.type_code, date: u.issued_date })),
       typeCode: opts.typeCode,
       date: opts.date,
@@ -89,7 +97,7 @@ export async function getNumberSuggestion(opts: {
     const p = await q.getPlan(db, opts.planId);
     if (p && p.unit_id === unitId) exceptCampaignId = p.campaign_id;
   }
-  const s = await suggestPlanNumber(db, { unitId, date, typeCode: opts.typeCode, termStart: opts.termStart, exceptCampaignId });
+  const s = await suggestPlanNumber(db, { unitId, unit, date, typeCode: opts.typeCode, termStart: opts.termStart, exceptCampaignId });
   const parts = { number: s.number, typeCode: opts.typeCode, issuerCode: unit.symbol_code };
   let symbol: string;
   try {
@@ -98,7 +106,7 @@ export async function getNumberSuggestion(opts: {
     if (err instanceof DocumentNumberError) throw invalid(err.message);
     throw err;
   }
-  return { number: s.number, symbol, numberLine: formatPartyNumberLine(parts), termStart: s.term.startDate, termName: s.term.name };
+  return { number: s.number, symbol, numberLine: numberLineFor(documentSystemOf(unit), parts), termStart: s.term.startDate, termName: s.term.name };
 }
 
 /** A plan with everything its page shows, and what the actor may do with it. */
@@ -194,7 +202,7 @@ export async function createPlan(opts: { db: Db; actor: Actor; campaignId: strin
   }
 
   const [{ number }, secretary, office] = await Promise.all([
-    suggestPlanNumber(db, { unitId, date: today, typeCode: PLAN_TYPE }),
+    suggestPlanNumber(db, { unitId, unit, date: today, typeCode: PLAN_TYPE }),
     q.findSecretary(db, unitId, today),
     q.findMassMobilizationOffice(db, parent ? parent.unit_id : unitId, today),
   ]);
@@ -364,11 +372,12 @@ export async function issuePlan(opts: { db: Db; actor: Actor; id: string; date?:
     const locked = await q.lockPlan(tx, id);
     if (!locked) throw notFound("Không tìm thấy kế hoạch");
     assertDraft(locked);
-    const { used } = await suggestPlanNumber(tx, { unitId: plan.unit_id, date, typeCode: plan.type_code, exceptCampaignId: plan.campaign_id });
+    const { used, term } = await suggestPlanNumber(tx, { unitId: plan.unit_id, unit, date, typeCode: plan.type_code, exceptCampaignId: plan.campaign_id });
     const taken = used.find((u) => u.number === number);
     if (taken) {
       const next = Math.max(...used.map((u) => u.number)) + 1;
-      throw conflict(`Số ${taken.symbol ?? number} đã được dùng trong nhiệm kỳ; số tiếp theo là ${String(next).padStart(2, "0")}`);
+      const series = numberingOf(documentSystemOf(unit)) === "party" ? "trong nhiệm kỳ" : `trong ${term.name.toLocaleLowerCase("vi")}`;
+      throw conflict(`Số ${taken.symbol ?? number} đã được dùng ${series}; số tiếp theo là ${String(next).padStart(2, "0")}`);
     }
     await q.markIssued(tx, id, { number, symbol, date, accountId: actor.accountId, at: null });
     if (plan.previous_version_id) await q.markSuperseded(tx, plan.previous_version_id);

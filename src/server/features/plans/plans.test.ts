@@ -397,6 +397,41 @@ describe("numbering per type within the committee term", () => {
   });
 });
 
+describe("numbering per calendar year outside the Party (NĐ 30/2020)", () => {
+  it("the Front, an association, the Youth Union and the People's Committee start again from 01 on 1 January; the committee term does not count", async () => {
+    const commune = await buildUnit(ctx.db, { kind: "commune_party_committee", name: "Đảng ủy xã Năm Số" });
+    const cases = [
+      { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam xã Năm Số", symbolCode: "MTTQ", numberLine: "Số: 01/KH-MTTQ" },
+      { kind: "mass_organization", name: "Hội Nông dân xã Năm Số", symbolCode: "HND", numberLine: "Số: 01/KH-HND" },
+      { kind: "mass_organization", name: "Đoàn TNCS Hồ Chí Minh xã Năm Số", symbolCode: "ĐTN", numberLine: "Số: 01-KH/ĐTN" },
+      { kind: "peoples_committee", name: "Ủy ban nhân dân xã Năm Số", symbolCode: "UBND", numberLine: "Số: 01/KH-UBND" },
+    ];
+    for (const k of cases) {
+      const unit = await buildUnit(ctx.db, { kind: k.kind, name: k.name, symbolCode: k.symbolCode, parentId: commune });
+      const { personId: head } = await buildPerson(ctx.db, { unitId: unit, role: "secretary", fullName: `Trưởng ${k.name}` });
+      const { username } = await buildAccount(ctx.db, { personId: head, scopes: [{ unitId: unit, scope: "manage" }] });
+      const c = await signIn(ctx.app, username, TEST_PASSWORD);
+      const issue = async (number: number, date: string) => {
+        const { campaignId } = await buildCampaignRow(ctx.db, { unitId: unit });
+        await ctx.db.query(
+          `INSERT INTO plans (campaign_id, unit_id, status, type_code, number, symbol, issued_date, place, subject)
+           VALUES ($1, $2, 'issued', 'KH', $3, $4, $5, 'Nơi', 'Kế hoạch cũ')`,
+          [campaignId, unit, number, `${number}-KH/${k.symbolCode}`, date],
+        );
+      };
+      // both in the Party's term 2025 – 2030, in two calendar years
+      await issue(7, "2025-11-03");
+      await issue(3, "2026-02-01");
+      const next2026 = await c.get(`/api/plans/number-suggestion?unitId=${unit}&date=2026-11-01`);
+      expect(next2026.status, k.name).toBe(200);
+      expect(next2026.body, k.name).toMatchObject({ number: 4, termStart: "2026-01-01", termName: "Năm 2026" });
+      const next2027 = await c.get(`/api/plans/number-suggestion?unitId=${unit}&date=2027-01-02`);
+      expect(next2027.body, k.name).toMatchObject({ number: 1, numberLine: k.numberLine, termName: "Năm 2027" });
+      expect((await c.get(`/api/plans/number-suggestion?unitId=${unit}&date=2025-12-31`)).body.number, k.name).toBe(8);
+    }
+  });
+});
+
 describe("home cards", () => {
   it("a member lists the plans she has not acknowledged, in campaigns still running", async () => {
     const school = ctx.units["cb-tieu-hoc-thanh-an"]!;

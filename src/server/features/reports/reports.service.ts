@@ -2,6 +2,7 @@ import { REPORT_SECTION_LABELS, REPORT_SECTIONS, type ReportStatistics, type Sav
 import { MODEL_FIELDS, type ModelField } from "@domain/criteria.js";
 import { formatViDate, todayInVietnam } from "@domain/dates.js";
 import { formatPartySymbol, nextNumber } from "@domain/document-numbers.js";
+import { calendarYearPeriod, documentSystemOf, numberingOf } from "@domain/document-systems.js";
 import { VIOLATION_KINDS, VIOLATION_KIND_LABELS } from "@domain/ratings.js";
 import { compareText, textSortKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
@@ -133,23 +134,31 @@ export function submissionState(report: Pick<q.ReportRow, "status" | "submitted_
   return isLate(report, deadline) ? "submitted_late" : "submitted_on_time";
 }
 
-/** The committee term of the unit a date falls in: the recorded one, else the default five-year cycle. */
-async function termBounds(db: Queryable, unitId: string, date: string): Promise<{ start: string; end: string }> {
+/**
+ * The series a report of `date` is numbered in: the committee term of a Party unit (the recorded
+ * one, else the default five-year cycle), the calendar year of any other (src/domain/document-systems.ts).
+ */
+async function termBounds(db: Queryable, unit: { id: string; kind: string; name: string }, date: string): Promise<{ start: string; end: string }> {
+  if (numberingOf(documentSystemOf(unit)) === "state") {
+    const year = calendarYearPeriod(date);
+    return { start: year.startDate, end: year.endDate };
+  }
+  const unitId = unit.id;
   const recorded = await q.findRecordedTerm(db, unitId, date);
   if (recorded && (recorded.end_date === null || recorded.end_date >= date)) return { start: recorded.start_date, end: recorded.end_date ?? "9999-12-31" };
   return defaultTermBounds(date);
 }
 
 /** The unit's result reports numbered in the same term as `date` (the BC series that continues). */
-async function numberedInTerm(db: Queryable, unitId: string, date: string, excludeId: string | null) {
-  const term = await termBounds(db, unitId, date);
-  const rows = (await q.listNumberedReports(db, unitId)).filter((r) => r.id !== excludeId && r.date >= term.start && r.date <= term.end);
+async function numberedInTerm(db: Queryable, unit: { id: string; kind: string; name: string }, date: string, excludeId: string | null) {
+  const term = await termBounds(db, unit, date);
+  const rows = (await q.listNumberedReports(db, unit.id)).filter((r) => r.id !== excludeId && r.date >= term.start && r.date <= term.end);
   return { term, rows };
 }
 
-async function suggestNumber(db: Queryable, unitId: string, date: string, excludeId: string | null) {
-  const { term, rows } = await numberedInTerm(db, unitId, date, excludeId);
-  return nextNumber({ format: "party", existing: rows.map((r) => ({ number: r.number, typeCode: "BC", date: r.date })), typeCode: "BC", date, termStart: term.start });
+async function suggestNumber(db: Queryable, unit: { id: string; kind: string; name: string }, date: string, excludeId: string | null) {
+  const { term, rows } = await numberedInTerm(db, unit, date, excludeId);
+  return nextNumber({ format: numberingOf(documentSystemOf(unit)), existing: rows.map((r) => ({ number: r.number, typeCode: "BC", date: r.date })), typeCode: "BC", date, termStart: term.start });
 }
 
 function symbolFor(number: number, symbolCode: string): string {
@@ -169,7 +178,7 @@ export async function getUnitReport(opts: { db: Db; actor: Actor; campaignId: st
       ? null
       : await q.findReceivingOffice(db, ctx.unit.id, ctx.today);
   const date = report?.report_date ?? ctx.today;
-  const suggestedNumber = report?.number ?? (await suggestNumber(db, ctx.unit.id, date, report?.id ?? null));
+  const suggestedNumber = report?.number ?? (await suggestNumber(db, ctx.unit, date, report?.id ?? null));
   const hasChildren = await q.hasChildren(db, ctx.unit.id, ctx.asOf);
   const editable = canEditReport(actor, ctx.unit.id, report?.status ?? null);
   return {
@@ -201,9 +210,10 @@ function mergeValues(existing: q.ReportRow | null, body: SaveReportBody): Fields
   };
 }
 
-async function checkNumberFree(db: Queryable, unitId: string, number: number, date: string, selfId: string | null, symbol: string) {
-  const { rows } = await numberedInTerm(db, unitId, date, selfId);
-  if (rows.some((r) => r.number === number)) throw conflict(`Số ${symbol} đã được dùng cho một báo cáo khác của đơn vị trong nhiệm kỳ này`);
+async function checkNumberFree(db: Queryable, unit: { id: string; kind: string; name: string }, number: number, date: string, selfId: string | null, symbol: string) {
+  const { rows } = await numberedInTerm(db, unit, date, selfId);
+  const series = numberingOf(documentSystemOf(unit)) === "party" ? "trong nhiệm kỳ này" : `trong năm ${date.slice(0, 4)}`;
+  if (rows.some((r) => r.number === number)) throw conflict(`Số ${symbol} đã được dùng cho một báo cáo khác của đơn vị ${series}`);
 }
 
 function checkReportDate(ctx: CampaignUnitContext, date: string | null) {
@@ -223,7 +233,7 @@ export async function saveReport(opts: { db: Db; actor: Actor; campaignId: strin
     if (existing?.status === "submitted") throw new AppError("LOCKED", "Báo cáo đã gửi lên cấp trên, không thể sửa");
     const values = mergeValues(existing, body);
     const symbol = values.number ? symbolFor(values.number, ctx.unit.symbol_code) : null;
-    if (values.number && symbol) await checkNumberFree(tx, ctx.unit.id, values.number, values.reportDate ?? ctx.today, existing?.id ?? null, symbol);
+    if (values.number && symbol) await checkNumberFree(tx, ctx.unit, values.number, values.reportDate ?? ctx.today, existing?.id ?? null, symbol);
     let id = existing?.id ?? null;
     if (id) await q.updateReport(tx, id, { ...values, symbol });
     else id = await q.insertReport(tx, opts.campaignId, opts.unitId, { ...values, symbol });
@@ -267,9 +277,9 @@ export async function submitReport(opts: { db: Db; actor: Actor; campaignId: str
     }
     values.reportDate ??= ctx.today;
     if (values.reportDate > ctx.today) throw invalid("Ngày báo cáo không hợp lệ", [{ path: "reportDate", message: "Ngày báo cáo không được sau ngày gửi" }]);
-    values.number ??= await suggestNumber(tx, ctx.unit.id, values.reportDate, existing?.id ?? null);
+    values.number ??= await suggestNumber(tx, ctx.unit, values.reportDate, existing?.id ?? null);
     const symbol = symbolFor(values.number, ctx.unit.symbol_code);
-    await checkNumberFree(tx, ctx.unit.id, values.number, values.reportDate, existing?.id ?? null, symbol);
+    await checkNumberFree(tx, ctx.unit, values.number, values.reportDate, existing?.id ?? null, symbol);
     const statistics = await buildStatistics(tx, ctx);
     const receiver = await q.findReceivingOffice(tx, ctx.unit.id, ctx.today);
     let id = existing?.id ?? null;
