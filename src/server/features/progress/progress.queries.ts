@@ -61,15 +61,16 @@ export function getCommitmentContext(db: Queryable, id: string) {
 const POST_PROGRESS = prepared(
   "progress.post",
   `WITH reg AS (SELECT r.status FROM registrations r WHERE r.id = $2 FOR SHARE),
-        facts AS (SELECT ${OUTCOME_FACTS_STAMP_SQL} AS stamp
+        facts AS (SELECT ${OUTCOME_FACTS_STAMP_SQL} AS stamp, c.province_id
                     FROM commitments c JOIN registrations r ON r.id = c.registration_id JOIN campaigns ca ON ca.id = r.campaign_id
                    WHERE c.id = $1),
-        pu AS (INSERT INTO progress_updates (commitment_id, status, note, created_by)
-               SELECT $1::uuid, $3::text, $4::text, $5::uuid FROM reg, facts WHERE reg.status = 'approved' AND facts.stamp = $6::text
+        pu AS (INSERT INTO progress_updates (commitment_id, status, note, created_by, province_id)
+               SELECT $1::uuid, $3::text, $4::text, $5::uuid, facts.province_id FROM reg, facts WHERE reg.status = 'approved' AND facts.stamp = $6::text
                RETURNING id, created_at),
         cm AS (UPDATE commitments SET status = $3, achieved = $7::boolean, updated_at = now() WHERE id = $1 AND EXISTS (SELECT 1 FROM pu) RETURNING id),
-        au AS (INSERT INTO audit_log (${AUDIT_COLUMNS})
-               SELECT $8::uuid, $9::text, $10::text, $11::text, $12::text, $13::uuid, $14::jsonb, $15::jsonb || jsonb_build_object('progressUpdateId', pu.id), $16::text FROM pu, cm)
+        au AS (INSERT INTO audit_log (${AUDIT_COLUMNS}, province_id)
+               SELECT $8::uuid, $9::text, $10::text, $11::text, $12::text, $13::uuid, $14::jsonb, $15::jsonb || jsonb_build_object('progressUpdateId', pu.id), $16::text, facts.province_id
+                 FROM pu, cm, facts)
    SELECT (SELECT status FROM reg) AS reg_status, pu.id, pu.created_at FROM (SELECT 1) one LEFT JOIN pu ON true`,
 );
 
@@ -77,8 +78,10 @@ const POST_PROGRESS = prepared(
  * A progress update without evidence in one statement (one round trip, atomic on its own): the
  * registration held approved while it runs, the update, the commitment's new status and the
  * outcome the commitments owner decided for it (`outcomeOf`) from facts read earlier — written
- * only if those facts still hold (`stamp`) — and the audit row. `id` is null when nothing was
- * written: the registration is not approved (`reg_status`), or the facts moved (decide again).
+ * only if those facts still hold (`stamp`) — and the audit row. The update and the audit row take
+ * the commitment's province key as read here, which spares their triggers a lookup each. `id` is
+ * null when nothing was written: the registration is not approved (`reg_status`), or the facts
+ * moved (decide again).
  */
 export async function postProgressAtOnce(
   db: Queryable,
