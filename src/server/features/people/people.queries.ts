@@ -164,3 +164,92 @@ export function overlappingHolder(db: Queryable, unitId: string, role: string, f
     )
     .then((r) => r[0]?.full_name ?? null);
 }
+
+// Batch writes of the members import: one statement per batch of rows, array parameters.
+
+/** Owners of external codes (anywhere), to refuse a code that belongs to someone outside the unit. */
+export function findCodeOwners(db: Queryable, codes: string[]) {
+  if (!codes.length) return Promise.resolve([] as { id: string; external_code: string; full_name: string }[]);
+  return db.query<{ id: string; external_code: string; full_name: string }>(
+    "SELECT id, external_code, full_name FROM persons WHERE external_code = ANY($1::text[])",
+    [codes],
+  );
+}
+
+export interface NewPerson {
+  fullName: string;
+  searchKey: string;
+  sortKey: string;
+  gender: string | null;
+  birthDate: string | null;
+  categories: string[];
+  phone: string | null;
+  email: string | null;
+  externalCode: string | null;
+}
+
+/** Inserts people in one statement (array parameters) with ids chosen by the caller (the members import). */
+export async function insertPeople(db: Queryable, people: (NewPerson & { id: string })[]): Promise<void> {
+  if (!people.length) return;
+  await db.query(
+    `INSERT INTO persons (id, full_name, search_key, sort_key, gender, birth_date, categories, phone, email, external_code)
+     SELECT id, full_name, search_key, sort_key, gender, birth_date, categories::text[], phone, email, external_code
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS t(id, full_name, search_key, sort_key, gender, birth_date, categories, phone, email, external_code)`,
+    [
+      people.map((p) => p.id),
+      people.map((p) => p.fullName),
+      people.map((p) => p.searchKey),
+      people.map((p) => p.sortKey),
+      people.map((p) => p.gender),
+      people.map((p) => p.birthDate),
+      people.map((p) => `{${p.categories.join(",")}}`),
+      people.map((p) => p.phone),
+      people.map((p) => p.email),
+      people.map((p) => p.externalCode),
+    ],
+  );
+}
+
+export async function insertPositions(db: Queryable, unitId: string, ps: { personId: string; role: string; title: string | null; startDate: string }[]) {
+  if (!ps.length) return;
+  await db.query(
+    `INSERT INTO positions (person_id, unit_id, role, title, start_date)
+     SELECT person_id, $1, role, title, start_date FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[]) AS t(person_id, role, title, start_date)`,
+    [unitId, ps.map((p) => p.personId), ps.map((p) => p.role), ps.map((p) => p.title), ps.map((p) => p.startDate)],
+  );
+}
+
+/** Updates many people at once from arrays. */
+export async function updatePeople(db: Queryable, ps: (NewPerson & { id: string })[]) {
+  if (!ps.length) return;
+  await db.query(
+    `UPDATE persons pe SET full_name = t.full_name, search_key = t.search_key, sort_key = t.sort_key, gender = t.gender,
+            birth_date = t.birth_date, categories = t.categories::text[], phone = t.phone, email = t.email,
+            external_code = t.external_code, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS t(id, full_name, search_key, sort_key, gender, birth_date, categories, phone, email, external_code)
+      WHERE pe.id = t.id`,
+    [
+      ps.map((p) => p.id),
+      ps.map((p) => p.fullName),
+      ps.map((p) => p.searchKey),
+      ps.map((p) => p.sortKey),
+      ps.map((p) => p.gender),
+      ps.map((p) => p.birthDate),
+      ps.map((p) => `{${p.categories.join(",")}}`),
+      ps.map((p) => p.phone),
+      ps.map((p) => p.email),
+      ps.map((p) => p.externalCode),
+    ],
+  );
+}
+
+export async function updatePositions(db: Queryable, ps: { id: string; role: string; title: string | null; startDate: string }[]) {
+  if (!ps.length) return;
+  await db.query(
+    `UPDATE positions p SET role = t.role, title = t.title, start_date = t.start_date
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[]) AS t(id, role, title, start_date) WHERE p.id = t.id`,
+    [ps.map((p) => p.id), ps.map((p) => p.role), ps.map((p) => p.title), ps.map((p) => p.startDate)],
+  );
+}

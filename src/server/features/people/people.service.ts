@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { Uuid } from "@contracts/common.js";
 import type { AddPositionBody, CreatePersonBody, TransferBody, UpdatePersonBody } from "@contracts/people.js";
@@ -68,7 +69,8 @@ function personFields(p: { full_name: string; gender: string | null; birth_date:
   return { fullName: p.full_name, gender: p.gender, birthDate: p.birth_date, categories: p.categories, phone: p.phone, email: p.email, externalCode: p.external_code };
 }
 
-function personValues(p: { fullName: string; gender?: string | null | undefined; birthDate?: string | null | undefined; categories: string[]; phone?: string | null | undefined; email?: string | null | undefined; externalCode?: string | null | undefined }) {
+/** A person's stored values from what was typed or imported: the one rule for the form and the import. */
+export function personValues(p: { fullName: string; gender?: string | null | undefined; birthDate?: string | null | undefined; categories: string[]; phone?: string | null | undefined; email?: string | null | undefined; externalCode?: string | null | undefined }) {
   return {
     fullName: p.fullName.normalize("NFC"),
     searchKey: searchKey(p.fullName),
@@ -197,4 +199,44 @@ export async function transferPerson(opts: { db: Db; actor: Actor; personId: str
     });
     return id;
   });
+}
+
+/** A row of the members import: a person's details and their position in the unit. */
+export interface MemberRowInput {
+  fullName: string;
+  gender: string | null;
+  birthDate: string | null;
+  categories: string[];
+  phone: string | null;
+  email: string | null;
+  externalCode: string | null;
+  role: string;
+  title: string | null;
+  startDate: string;
+}
+
+const MEMBER_BATCH = 1000;
+
+/**
+ * The members import's writes, inside the caller's transaction (the import checked the rows and
+ * records its audit entry): new people with their position in `unitId`, and matched members'
+ * details and position, a batch of rows per statement. Values go through `personValues`, as on
+ * the form.
+ */
+export async function writeImportedMembers(
+  tx: Queryable,
+  unitId: string,
+  creates: readonly MemberRowInput[],
+  updates: readonly { personId: string; positionId: string; input: MemberRowInput }[],
+) {
+  for (let s = 0; s < creates.length; s += MEMBER_BATCH) {
+    const chunk = creates.slice(s, s + MEMBER_BATCH).map((input) => ({ ...personValues(input), id: randomUUID(), input }));
+    await q.insertPeople(tx, chunk);
+    await q.insertPositions(tx, unitId, chunk.map((c) => ({ personId: c.id, role: c.input.role, title: c.input.title, startDate: c.input.startDate })));
+  }
+  for (let s = 0; s < updates.length; s += MEMBER_BATCH) {
+    const chunk = updates.slice(s, s + MEMBER_BATCH);
+    await q.updatePeople(tx, chunk.map((u) => ({ ...personValues(u.input), id: u.personId })));
+    await q.updatePositions(tx, chunk.map((u) => ({ id: u.positionId, role: u.input.role, title: u.input.title, startDate: u.input.startDate })));
+  }
 }

@@ -2,14 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { ImportReport } from "@contracts/spreadsheets.js";
 import { commitmentDateProblems } from "@domain/commitment-dates.js";
 import { todayInVietnam } from "@domain/dates.js";
-import { nameSortKey, searchKey } from "@domain/vietnamese-text.js";
+import { searchKey } from "@domain/vietnamese-text.js";
 import { recordAction } from "../../audit/record-action.js";
 import type { Db, Queryable } from "../../db/client.js";
 import { assertCanManage, canView, canViewStaff, type Actor } from "../../http/actor.js";
 import { AppError, notFound } from "../../http/errors.js";
 import type { SheetIssue } from "../../spreadsheets/xlsx-reader.js";
 import type { WorkerPool } from "../../workers/worker-pool.js";
-import { findAllPeople } from "../people/people.service.js";
+import * as people from "../people/people.queries.js";
+import { findAllPeople, writeImportedMembers } from "../people/people.service.js";
 import { getUnitAsOf, getUnitBase } from "../units/units.queries.js";
 import { campaignOpen, canReview, canViewSheet } from "../registrations/registrations.policy.js";
 import { newRowKey, REGISTRATION_COLUMNS, REGISTRATION_STATUS_TEXT, type RegistrationInput } from "./registrations-sheet.js";
@@ -134,7 +135,7 @@ export async function importMembers(opts: { db: Db; workers: WorkerPool; actor: 
   const byCode = new Map(members.filter((m) => m.external_code).map((m) => [m.external_code!, m]));
   const byName = new Map<string, q.MemberSheetRow>();
   for (const m of members) byName.set(memberKey(null, m.full_name, m.birth_date), m);
-  const owners = new Map((await q.findCodeOwners(db, inputs.flatMap((i) => (i.externalCode ? [i.externalCode] : [])))).map((o) => [o.external_code, o]));
+  const owners = new Map((await people.findCodeOwners(db, inputs.flatMap((i) => (i.externalCode ? [i.externalCode] : [])))).map((o) => [o.external_code, o]));
   const matchedBy = new Map<string, number>();
   const creates: MemberInput[] = [];
   const updates: { input: MemberInput; member: q.MemberSheetRow }[] = [];
@@ -206,29 +207,9 @@ export async function importMembers(opts: { db: Db; workers: WorkerPool; actor: 
   }
   if (dryRun || (creates.length === 0 && updates.length === 0)) return report({ ...base, ok: true, applied: false });
 
-  const values = (i: MemberInput) => ({
-    fullName: i.fullName,
-    searchKey: searchKey(i.fullName),
-    sortKey: nameSortKey(i.fullName),
-    gender: i.gender,
-    birthDate: i.birthDate,
-    categories: i.categories,
-    phone: i.phone,
-    email: i.email,
-    externalCode: i.externalCode,
-  });
-  const BATCH = 1000;
   await db.transaction(async (tx) => {
-    for (let s = 0; s < creates.length; s += BATCH) {
-      const chunk = creates.slice(s, s + BATCH).map((i) => ({ ...values(i), id: randomUUID(), input: i }));
-      await q.insertPeople(tx, chunk);
-      await q.insertPositions(tx, unitId, chunk.map((c) => ({ personId: c.id, role: c.input.role, title: c.input.title, startDate: c.input.startDate })));
-    }
-    for (let s = 0; s < updates.length; s += BATCH) {
-      const chunk = updates.slice(s, s + BATCH);
-      await q.updatePeople(tx, chunk.map((u) => ({ ...values(u.input), id: u.member.person_id })));
-      await q.updatePositions(tx, chunk.map((u) => ({ id: u.member.position_id, role: u.input.role, title: u.input.title, startDate: u.input.startDate })));
-    }
+    // the people owner writes its tables
+    await writeImportedMembers(tx, unitId, creates, updates.map((u) => ({ personId: u.member.person_id, positionId: u.member.position_id, input: u.input })));
     await recordAction(tx, actor, {
       action: "members.import",
       subjectType: "unit",

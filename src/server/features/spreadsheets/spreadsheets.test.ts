@@ -103,6 +103,34 @@ describe("members export", () => {
 });
 
 describe("members import", () => {
+  it("stores the same person the same way through the form and through the import (one owner: people.service personValues)", async () => {
+    // typed as decomposed Unicode (as some keyboards and PDFs give it); both paths store one form
+    const name = "Lữ Thị Ánh Tuyết".normalize("NFD");
+    const viaForm = await bithu.post("/api/people", {
+      fullName: name,
+      gender: "female",
+      birthDate: "1991-04-05",
+      categories: ["party_member", "teacher"],
+      phone: "0909000111",
+      email: "tuyet@example.vn",
+      externalCode: "FORM-01",
+      position: { unitId: school, role: "member", title: "Giáo viên", startDate: "2024-09-01" },
+    });
+    expect(viaForm.status).toBe(201);
+    const file = await workbook([HEADER, [null, name, "05/04/1991", "Nữ", "Đảng viên, Giáo viên", "Đảng viên / thành viên", "Giáo viên", d("2024-09-01"), "SHEET-01", "0909000111", "tuyet@example.vn"]]);
+    const imported = await upload(bithu, importUrl(), file);
+    expect(imported.body).toMatchObject({ ok: true, applied: true, counts: { create: 1 } });
+    const rows = await ctx.db.query<Record<string, unknown>>(
+      `SELECT pe.external_code, pe.full_name, pe.search_key, pe.sort_key, pe.gender, pe.birth_date::text AS birth_date, pe.categories, pe.phone, pe.email,
+              p.unit_id, p.role, p.title, p.start_date::text AS start_date, p.end_date
+         FROM persons pe JOIN positions p ON p.person_id = pe.id WHERE pe.external_code IN ('FORM-01', 'SHEET-01') ORDER BY pe.external_code`,
+    );
+    expect(rows).toHaveLength(2);
+    const [form, sheet] = rows.map(({ external_code: _, ...rest }) => rest);
+    expect(form!.full_name).toBe("Lữ Thị Ánh Tuyết".normalize("NFC"));
+    expect(sheet).toEqual(form);
+  });
+
   it("export → import → export gives identical cells, and the re-import changes nothing", async () => {
     const first = await bithu.get(exportUrl());
     const before = await counts();
