@@ -6,6 +6,7 @@
  */
 import { MODEL_FIELDS, type ModelField } from "@domain/criteria.js";
 import { formatViDate, todayInVietnam } from "@domain/dates.js";
+import { FIGURES_RULE, registrationFigures } from "@domain/registration-figures.js";
 import type { Db } from "../../db/client.js";
 import type { BodyBlock, CellSpan, TableCellContent, TableColumn } from "../../documents/document-model.js";
 import type { Actor } from "../../http/actor.js";
@@ -108,13 +109,11 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
   const rows: TableCellContent[][] = [];
   const rowSpans: CellSpan[] = [];
   let stt = 0;
-  let commitmentCount = 0;
   for (const r of ordered) {
     const own = commitments.filter((c) => c.registration_id === r.id);
     const ownModels = models.filter((m) => m.registration_id === r.id);
     if (own.length + ownModels.length === 0) continue;
     stt += 1;
-    commitmentCount += own.length;
     const member = r.person_id ? memberOf.get(r.person_id) : undefined;
     const who = r.person_id ? (r.person_name ?? member?.full_name ?? "") : (r.collective_name ?? "");
     // A collective is named in the name column already: its position is "Tập thể", not its name again.
@@ -151,13 +150,27 @@ export async function buildRegistrationSheetDocument(opts: { db: Db; actor: Acto
   const body: BodyBlock[] = [
     { kind: "table", columns: REGISTRATION_SHEET_COLUMNS, rows, fontSize: 11, rowSpans },
   ];
-  const people = new Set(ordered.filter((r) => r.person_id).map((r) => r.person_id));
+  // The totals count by the one rule the result report counts by (src/domain/registration-figures.ts):
+  // approved sheets only; a sheet awaiting approval is listed above, named here, and not counted.
   const memberIds = new Set(members.map((m) => m.person_id));
-  const registeredMembers = [...people].filter((p) => p && memberIds.has(p)).length;
+  const figures = registrationFigures(
+    ordered.map((r) => ({
+      status: r.status,
+      personId: r.person_id,
+      name: r.person_id ? (r.person_name ?? memberOf.get(r.person_id)?.full_name ?? "") : (r.collective_name ?? ""),
+      commitments: commitments.filter((c) => c.registration_id === r.id).length,
+      models: models.filter((m) => m.registration_id === r.id).length,
+    })),
+    memberIds,
+  );
   body.push({
     kind: "paragraph",
-    runs: [`Tổng số: ${registeredMembers}/${members.length} đảng viên đăng ký; ${commitmentCount} việc làm thiết thực, ${models.length} mô hình “Dân vận khéo”.`],
+    runs: [`Tổng số: ${figures.members}/${members.length} đảng viên đăng ký; ${figures.commitments} việc làm thiết thực, ${figures.models} mô hình “Dân vận khéo”. ${FIGURES_RULE}`],
   });
+  if (figures.awaiting.length > 0) {
+    const named = figures.awaiting.map((r) => `${r.name} (${r.commitments} việc làm thiết thực${r.models ? `, ${r.models} mô hình` : ""})`);
+    body.push({ kind: "paragraph", runs: [`Chưa tính vào số liệu, bản đăng ký chưa được duyệt: ${named.join(", ")}.`] });
+  }
   const missing = sheet.items.filter((i) => i.personId && memberIds.has(i.personId) && i.status !== "approved" && i.status !== "submitted");
   if (missing.length > 0) {
     body.push({ kind: "paragraph", runs: [`Chưa đăng ký (hoặc bảng đăng ký chưa gửi): ${missing.map((m) => m.displayName).join(", ")}.`] });

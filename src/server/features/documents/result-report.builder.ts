@@ -6,6 +6,7 @@
  */
 import { REPORT_SECTION_LABELS, SUBMISSION_STATE_LABELS } from "@contracts/reports.js";
 import { formatViDate } from "@domain/dates.js";
+import { FIGURES_RULE } from "@domain/registration-figures.js";
 import type { Db } from "../../db/client.js";
 import type { BodyBlock, TableCellContent } from "../../documents/document-model.js";
 import type { Actor } from "../../http/actor.js";
@@ -56,7 +57,7 @@ export async function buildResultReportDocument(opts: { db: Db; actor: Actor; ca
       runs: [
         `Số đảng viên đăng ký việc làm thiết thực: ${s.members.registered}/${s.members.total} (${viNumber(s.members.total ? (s.members.registered * 100) / s.members.total : 0)}%); ` +
           `tổng số việc làm thiết thực đăng ký: ${s.total.registered}, đạt: ${s.total.achieved} (${viNumber(s.total.percent)}%). ` +
-          `Số liệu tính đến ngày ${formatViDate(s.asOf)}.`,
+          `Số liệu tính đến ngày ${formatViDate(s.asOf)}. ${FIGURES_RULE}`,
       ],
     },
     { kind: "heading", level: 2, text: "2. Kết quả thực hiện theo từng tiêu chí" },
