@@ -202,18 +202,7 @@ export async function transferPerson(opts: { db: Db; actor: Actor; personId: str
 }
 
 /** A row of the members import: a person's details and their position in the unit. */
-export interface MemberRowInput {
-  fullName: string;
-  gender: string | null;
-  birthDate: string | null;
-  categories: string[];
-  phone: string | null;
-  email: string | null;
-  externalCode: string | null;
-  role: string;
-  title: string | null;
-  startDate: string;
-}
+export type MemberRowInput = Omit<q.NewPerson, "searchKey" | "sortKey"> & { role: string; title: string | null; startDate: string };
 
 const MEMBER_BATCH = 1000;
 
