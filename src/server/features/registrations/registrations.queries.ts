@@ -393,12 +393,19 @@ export async function insertDraftRegistrations(db: Queryable, campaignId: string
   );
 }
 
-/** Commitments in one statement per call (array parameters), each with its registration. */
+/**
+ * Commitments in one statement per call (array parameters), each with its registration. The rows
+ * carry their sheet's province key (joined here), so the key's row trigger is skipped, and the
+ * maintained counts move once for the statement (migration 0051).
+ */
 export async function insertCommitmentsBatch(db: Queryable, cs: (CommitmentValues & { registrationId: string })[]) {
   if (!cs.length) return;
   await db.query(
-    `INSERT INTO commitments (registration_id, criterion_item_id, action, target, place, start_date, deadline, sort)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::int[])`,
+    `INSERT INTO commitments (registration_id, criterion_item_id, action, target, place, start_date, deadline, sort, province_id)
+     SELECT t.*, r.province_id
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::int[])
+         AS t(registration_id, criterion_item_id, action, target, place, start_date, deadline, sort)
+       LEFT JOIN registrations r ON r.id = t.registration_id`,
     [
       cs.map((c) => c.registrationId),
       cs.map((c) => c.criterionItemId),

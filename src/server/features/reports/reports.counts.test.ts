@@ -398,3 +398,64 @@ describe("figures as of a day", () => {
     expect((await admin.get(`${url}?asOf=2020-13-01`)).status).toBe(400);
   });
 });
+
+describe("commitments written many per statement (migration 0051)", () => {
+  it("a batch insert and a batch delete across approved and draft sheets move the counts and their dated changes as a recount says", async () => {
+    const db = ctx.db;
+    const year = Number(TODAY.slice(0, 4));
+    const root = await buildUnit(db, { kind: "commune_party_committee", name: "Đảng ủy xã Lô", symbolCode: "ĐU" });
+    const cellA = await buildUnit(db, { parentId: root, kind: "party_cell", name: "Chi bộ Lô A" });
+    const cellB = await buildUnit(db, { parentId: root, kind: "party_cell", name: "Chi bộ Lô B" });
+    const campaign = await buildCampaign(db, { unitId: root, name: "Đợt lô", year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` });
+    const sheet = async (unitId: string, status: "approved" | "draft") => {
+      const { personId } = await buildPerson(db, { unitId, startDate: `${year - 1}-01-01` });
+      return buildRegistration(db, { campaignId: campaign.campaignId, unitId, personId, status });
+    };
+    const approvedA = await sheet(cellA, "approved");
+    const draftA = await sheet(cellA, "draft");
+    const approvedB = await sheet(cellB, "approved");
+    const codes = ["I.1", "I.2", "II.1", "IV.2", "V.1"];
+    const check = async (where: string) => {
+      const { expected, stored } = await recount(db, campaign.campaignId);
+      expect(stored, where).toEqual(expected);
+      // every live change is dated today: today's changes per criterion are the counts themselves
+      const changes = await db.query<{ unit_id: string; criterion_code: string; registered: number; achieved: number }>(
+        `SELECT unit_id, criterion_code, sum(registered)::int AS registered, sum(achieved)::int AS achieved FROM campaign_count_changes
+          WHERE campaign_id = $1 AND criterion_code <> '' GROUP BY 1, 2 HAVING sum(registered) <> 0 OR sum(achieved) <> 0`,
+        [campaign.campaignId],
+      );
+      const want = Object.values(expected).filter((r) => r.criterion_code !== "" && (Number(r.registered) !== 0 || Number(r.achieved) !== 0));
+      expect(Object.fromEntries(changes.map((c) => [`${c.unit_id}|${c.criterion_code}`, [c.registered, c.achieved]])), `${where}: dated changes`).toEqual(
+        Object.fromEntries(want.map((r) => [`${r.unit_id}|${r.criterion_code}`, [Number(r.registered), Number(r.achieved)]])),
+      );
+      await expectLiveBranches(db, campaign.campaignId, root, expected, [TODAY], where);
+    };
+
+    // one statement: 15 commitments over three sheets (one a draft) and five criteria
+    const rows = [approvedA, draftA, approvedB].flatMap((registrationId, s) =>
+      codes.map((code, i) => ({ registrationId, criterionItemId: campaign.items[code]!, action: `Việc lô ${s}-${i}`, target: null, place: null, startDate: null, deadline: `${year}-12-01`, sort: i })),
+    );
+    await db.transaction((tx) => regs.insertCommitmentsBatch(tx, rows));
+    await check("after the batch insert");
+    const written = await db.query<{ id: string; registration_id: string; mismatched: boolean }>(
+      `SELECT c.id, c.registration_id, c.province_id IS DISTINCT FROM r.province_id AS mismatched
+         FROM commitments c JOIN registrations r ON r.id = c.registration_id WHERE r.campaign_id = $1 ORDER BY c.sort, c.registration_id`,
+      [campaign.campaignId],
+    );
+    expect(written).toHaveLength(15);
+    expect(written.filter((w) => w.mismatched), "each row carries its sheet's province key").toEqual([]);
+
+    // some achieved (row by row, as progress does), then one statement deletes achieved and open ones of every sheet
+    const inA = written.filter((w) => w.registration_id === approvedA).map((w) => w.id);
+    const inB = written.filter((w) => w.registration_id === approvedB).map((w) => w.id);
+    const inDraft = written.filter((w) => w.registration_id === draftA).map((w) => w.id);
+    for (const id of [inA[0]!, inA[1]!, inB[2]!]) await db.transaction((tx) => setCommitmentStatus(tx, id, "achieved"));
+    await check("after progress");
+    await db.transaction((tx) => regs.deleteCommitments(tx, [inA[0]!, inA[3]!, inB[2]!, inB[4]!, inDraft[0]!]));
+    await check("after the batch delete");
+
+    // a row naming no sheet is still refused (the key's trigger runs and the foreign key fails)
+    await expect(db.transaction((tx) => regs.insertCommitmentsBatch(tx, [{ ...rows[0]!, registrationId: "00000000-0000-4000-8000-00000000dead" }]))).rejects.toThrow();
+    await check("after a refused batch");
+  });
+});
