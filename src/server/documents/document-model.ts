@@ -151,7 +151,17 @@ export interface OfficialDocument {
   readonly subjectLines: readonly string[];
   readonly body: readonly BodyBlock[];
   readonly signature: SignatureBlock;
+  /**
+   * A second signature at the left of the closing, over the recipients if any: the cell's
+   * confirmation on a member's form, the secretary of a meeting on its minutes.
+   */
+  readonly leftSignature?: SignatureBlock;
   readonly recipients?: RecipientsBlock;
+  /**
+   * Printed on a new page after the signature: the list attached to a decision ("Danh sách … kèm
+   * theo Quyết định số …").
+   */
+  readonly annex?: readonly BodyBlock[];
 }
 
 /** Default margins (mm) by format: top 20 / bottom 20 / left 30 / right 15 for every rulebook. */

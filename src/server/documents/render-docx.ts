@@ -480,9 +480,10 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   const closing = layoutTable(
     page,
     style.closingLeftShare,
-    recipientParagraphs(doc.recipients, style),
+    [...(doc.leftSignature ? signatureParagraphs(doc.leftSignature, style) : []), ...recipientParagraphs(doc.recipients, style)],
     signatureParagraphs(doc.signature, style),
   );
+  const annex = doc.annex && doc.annex.length > 0 ? [new Paragraph({ pageBreakBefore: true }), ...bodyContent(doc.annex, page, style)] : [];
 
   const document = new Document({
     title: documentTitle(doc),
@@ -526,6 +527,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
           // Also keeps the closing table from merging into a table that ends the body.
           line('', { size: 10 }, { keepNext: true }),
           closing,
+          ...annex,
         ],
       },
     ],

@@ -442,6 +442,12 @@ function recipientLines(recipients: RecipientsBlock | undefined, style: FormatSt
   ];
 }
 
+/** The annex on a page of its own after the signature (a decision's attached list). */
+function annexContent(doc: OfficialDocument, page: ResolvedPage, style: FormatStyle): Content[] {
+  if (!doc.annex || doc.annex.length === 0) return [];
+  return [{ stack: doc.annex.flatMap((block) => bodyBlock(block, page, style)), pageBreak: 'before' }];
+}
+
 /** Options that only tests and diagnostics need. */
 export interface RenderPdfOptions {
   /** Compress content streams (default true); false leaves page text readable in the raw file. */
@@ -459,7 +465,12 @@ export function pdfDefinition(doc: OfficialDocument, options: RenderPdfOptions =
   const draft = doc.draft === true;
   const header = doc.format === 'state' ? stateHeader(doc.header, draft, page, style) : titledHeader(doc.format, doc.header, draft, page, style);
   const closing: ContentColumns = {
-    ...twoColumns(page, style.closingLeftShare, recipientLines(doc.recipients, style), signatureLines(doc.signature, style)),
+    ...twoColumns(
+      page,
+      style.closingLeftShare,
+      [...(doc.leftSignature ? signatureLines(doc.leftSignature, style) : []), ...recipientLines(doc.recipients, style)],
+      signatureLines(doc.signature, style),
+    ),
     unbreakable: true,
     margin: [0, 11, 0, 0],
   };
@@ -486,7 +497,7 @@ export function pdfDefinition(doc: OfficialDocument, options: RenderPdfOptions =
             alignment: 'center',
             margin: [pt(margins.left), pt(HEADER_DISTANCE_MM), pt(margins.right), 0],
           },
-    content: [header, ...titleBlock(doc, page, style), ...bodyWithClosing(doc.body, closing, page, style)],
+    content: [header, ...titleBlock(doc, page, style), ...bodyWithClosing(doc.body, closing, page, style), ...annexContent(doc, page, style)],
     // Keep a heading with the first lines of what follows it.
     pageBreakBefore: (current, following) =>
       current.headlineLevel !== undefined && following.every((node) => node.headlineLevel !== undefined),

@@ -211,3 +211,19 @@ export async function citePlan(db: Queryable, campaignId: string, unitId: string
 export function upperFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 }
+
+/** "Họ và tên: Đỗ Thanh Tâm" on a form; without a value, dots to write on. */
+export function fieldLine(label: string, value: string | null | undefined): BodyBlock {
+  const v = (value ?? "").trim();
+  return { kind: "paragraph", indent: false, runs: [`${label}: `, v ? { text: v, bold: true } : "…".repeat(24)] };
+}
+
+/**
+ * The unit's confirmation at the left of a member's form: "XÁC NHẬN CỦA CHI BỘ" over the last
+ * line of the unit's own signature ("BÍ THƯ") and the signer.
+ */
+export function unitConfirmation(unit: Pick<DocumentUnit, "kind" | "name" | "system">, signerName: string | null): SignatureBlock {
+  const own = unitSignature(unit, signerName);
+  const body = unit.kind === "party_cell" ? "CHI BỘ" : "ĐƠN VỊ";
+  return { titleLines: [`XÁC NHẬN CỦA ${body}`, ...own.titleLines.slice(-1)], signerName: own.signerName };
+}

@@ -7,6 +7,7 @@
 import type { FastifyReply } from "fastify";
 import type { z } from "zod";
 import { IdParams } from "@contracts/common.js";
+import { MemberParams } from "@contracts/evaluations.js";
 import { ReportParams } from "@contracts/reports.js";
 import type { Db } from "../../db/client.js";
 import { contentDisposition, fileNameFor } from "../../documents/document-model.js";
@@ -14,10 +15,13 @@ import type { Actor } from "../../http/actor.js";
 import { actorOf, type Feature } from "../../http/app-types.js";
 import { buildCommendationProposalDocument } from "./commendation-proposal.builder.js";
 import type { BuiltDocument } from "./document-parts.js";
+import { buildEvaluationMinutesDocument } from "./evaluation-minutes.builder.js";
 import { buildEvaluationSummaryDocument } from "./evaluation-summary.builder.js";
+import { buildPersonalRegistrationDocument } from "./personal-registration.builder.js";
 import { buildPlanDocument } from "./plan.builder.js";
 import { buildRegistrationSheetDocument } from "./registration-sheet.builder.js";
 import { buildResultReportDocument } from "./result-report.builder.js";
+import { buildMemberSelfAssessmentDocument, buildMySelfAssessmentDocument } from "./self-assessment.builder.js";
 import { buildSupervisionReportDocument } from "./supervision-report.builder.js";
 import type { WorkerPool } from "../../workers/worker-pool.js";
 
@@ -63,6 +67,17 @@ export const DOCUMENT_ROUTES: readonly DocumentRoute<Params>[] = [
     build: buildCommendationProposalDocument,
   }),
   route({ path: "/api/evaluations/:id", params: IdParams, tags: ["Đánh giá, xếp loại"], title: "Bảng tổng hợp đánh giá, xếp loại", build: buildEvaluationSummaryDocument }),
+  // The member's own forms (issue 9, point 14) and the cell meeting's minutes.
+  route({ path: "/api/registrations/:id", params: IdParams, tags: ["Đăng ký việc làm thiết thực"], title: "Phiếu đăng ký cá nhân", build: buildPersonalRegistrationDocument }),
+  route({ path: "/api/self-assessments/:campaignId/units/:unitId", params: ReportParams, tags: ["Đánh giá, xếp loại"], title: "Bản tự kiểm điểm của tôi", build: buildMySelfAssessmentDocument }),
+  route({
+    path: "/api/evaluations/:id/members/:personId",
+    params: MemberParams,
+    tags: ["Đánh giá, xếp loại"],
+    title: "Bản tự kiểm điểm của một đảng viên",
+    build: buildMemberSelfAssessmentDocument,
+  }),
+  route({ path: "/api/evaluations/:id/minutes", params: IdParams, tags: ["Đánh giá, xếp loại"], title: "Biên bản họp chi bộ đánh giá, xếp loại", build: buildEvaluationMinutesDocument }),
 ];
 
 /** Sends a rendered document with its Vietnamese file name (RFC 5987 `filename*` and an ASCII fallback). */

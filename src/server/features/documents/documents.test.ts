@@ -1,14 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInVietnam } from "@domain/dates.js";
 import { formatDocumentDateLine } from "../../documents/document-model.js";
-import { extractPdfFragments, extractPdfText } from "../../documents/pdf-text.js";
-import { anonymous, setupTestApp, signIn, type Client, type Response, type TestContext } from "../../test/support.js";
+import { extractPdfFragments } from "../../documents/pdf-text.js";
+import { anonymous, setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
 import { demoPlanId } from "../campaigns/campaigns.fixtures.js";
 import { prefillFromParent } from "../plans/plans.prefill.js";
-import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE } from "./documents.routes.js";
+import { downloadBoth, expectDocxContains, expectPdfContains, readDocx, squash, tableRows } from "./documents.test-support.js";
 
 /**
  * Every campaign document downloaded as a user does (DOCX and PDF), read back — the DOCX XML, the
@@ -29,74 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-// ---------------------------------------------------------------- reading what users get
-
-/** The DOCX body as lines of text (one per Word paragraph), the raw XML and the page setup. */
-async function readDocx(buffer: Buffer) {
-  expect(buffer.subarray(0, 2).toString("latin1")).toBe("PK");
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-  const lines = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    unescape([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:noBreakHyphen\/>/g)].map((t) => t[1] ?? (t[0] === "<w:br/>" ? "\n" : "-")).join("")),
-  ).map((l) => l.replace(/\u00a0/g, " ").replace(/\u2060/g, ""));
-  return { xml, lines, text: lines.join("\n") };
-}
-
-/** Rows (cell texts) of the data table whose header row holds `header`. */
-function tableRows(xml: string, header: string): string[][] {
-  const tables = xml.split("<w:tbl>").slice(1);
-  const table = tables.find((t) => t.includes("<w:tblHeader/>") && t.includes(`>${header}<`));
-  if (!table) throw new Error(`no table with header ${header}`);
-  return [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
-    [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => [...cell[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
-  );
-}
-
-const squash = (s: string) => s.replace(/\s+/g, "");
-
-function pdfText(buffer: Buffer): string {
-  expect(buffer.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  return extractPdfText(buffer);
-}
-
-function expectPdfContains(text: string, needles: readonly string[]) {
-  const flat = squash(text);
-  for (const n of needles) expect(flat, n).toContain(squash(n));
-}
-
-function expectDocxContains(text: string, needles: readonly string[]) {
-  for (const n of needles) expect(text, n).toContain(n);
-}
-
-/** Content type and `Content-Disposition` (ASCII fallback + RFC 5987 UTF-8 name); returns the Vietnamese name. */
-function downloadName(res: Response, ext: "docx" | "pdf"): string {
-  expect(res.status, String(res.body).slice(0, 300)).toBe(200);
-  expect(res.headers["content-type"]).toBe(ext === "docx" ? DOCX_CONTENT_TYPE : PDF_CONTENT_TYPE);
-  const cd = String(res.headers["content-disposition"]);
-  const m = /^attachment; filename="([\x20-\x7e]+)"; filename\*=UTF-8''([A-Za-z0-9%._~!$&+^`|-]+)$/.exec(cd);
-  expect(m, cd).not.toBeNull();
-  const name = decodeURIComponent(m![2]!);
-  expect(m![1]!.endsWith(`.${ext}`)).toBe(true);
-  expect(name.endsWith(`.${ext}`)).toBe(true);
-  expect(name).toBe(name.normalize("NFC"));
-  const dump = process.env.DOCS_DUMP_DIR;
-  if (dump) {
-    mkdirSync(dump, { recursive: true });
-    writeFileSync(path.join(dump, name), res.raw);
-  }
-  return name;
-}
-
-async function both(username: string, url: string) {
-  const client = await as(username);
-  const docxRes = await client.get(`${url}/export.docx`);
-  const pdfRes = await client.get(`${url}/export.pdf`);
-  const docxName = downloadName(docxRes, "docx");
-  const pdfName = downloadName(pdfRes, "pdf");
-  expect(pdfName.replace(/\.pdf$/, "")).toBe(docxName.replace(/\.docx$/, ""));
-  return { docx: await readDocx(docxRes.raw), pdf: pdfText(pdfRes.raw), docxName, pdfName };
-}
+const both = async (username: string, url: string) => downloadBoth(await as(username), url);
 
 const LANDSCAPE = /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/;
 const PORTRAIT = /<w:pgSz w:w="11906" w:h="16838"/;

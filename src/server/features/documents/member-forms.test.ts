@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestApp, signIn, type Client, type TestContext } from "../../test/support.js";
+import { downloadBoth, expectDocxContains, expectPdfContains, tableRows } from "./documents.test-support.js";
+
+/**
+ * The documents a member signs and the cell's meeting minutes (issue 9, point 14): the phiếu đăng ký
+ * cá nhân, the bản tự kiểm điểm, the biên bản of the evaluation meeting — downloaded as DOCX and PDF
+ * by the member and the cell's secretary, read back and checked against the demo data.
+ */
+let ctx: TestContext;
+const clients: Record<string, Client> = {};
+const as = async (username: string) => (clients[username] ??= await signIn(ctx.app, username));
+const both = async (username: string, url: string) => downloadBoth(await as(username), url);
+
+let campaign2020: string;
+const unit = (code: string) => ctx.units[code]!;
+const school = () => unit("cb-tieu-hoc-thanh-an");
+
+beforeAll(async () => {
+  ctx = await setupTestApp();
+  campaign2020 = (await ctx.db.query<{ id: string }>("SELECT id FROM campaigns WHERE unit_id = $1 AND year = 2020 ORDER BY created_at LIMIT 1", [unit("xa-thanh-an")]))[0]!.id;
+});
+afterAll(() => ctx.close());
+
+const registrationOf = async (name: string) =>
+  (
+    await ctx.db.query<{ id: string; status: string }>(
+      "SELECT r.id, r.status FROM registrations r JOIN persons p ON p.id = r.person_id WHERE r.campaign_id = $1 AND r.unit_id = $2 AND p.full_name = $3",
+      [campaign2020, school(), name],
+    )
+  )[0]!;
+const evaluationId = async () => (await ctx.db.query<{ id: string }>("SELECT id FROM evaluations WHERE campaign_id = $1 AND unit_id = $2", [campaign2020, school()]))[0]!.id;
+const personId = async (name: string) => (await ctx.db.query<{ id: string }>("SELECT id FROM persons WHERE full_name = $1", [name]))[0]!.id;
+
+describe("Phiếu đăng ký cá nhân (the member's registration form as signed)", () => {
+  it("the member's own approved form: who, every action per criterion with place, time and target, the model, the commitment, both signatures", async () => {
+    const reg = await registrationOf("Đỗ Thanh Tâm");
+    expect(reg.status).toBe("approved");
+    const d = await both("th.gv07", `/api/registrations/${reg.id}`);
+    expect(d.docxName).toBe("Phiếu đăng ký - Đỗ Thanh Tâm - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
+    const commitments = await ctx.db.query<{ action: string; code: string; target: string | null }>(
+      "SELECT c.action, ci.code, c.target FROM commitments c JOIN criterion_items ci ON ci.id = c.criterion_item_id WHERE c.registration_id = $1",
+      [reg.id],
+    );
+    const signed = (await ctx.db.query<{ d: string }>("SELECT to_char(COALESCE(first_submitted_at, submitted_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS d FROM registrations WHERE id = $1", [reg.id]))[0]!.d;
+    const [y, m, day] = signed.split("-");
+    const NEEDLES = [
+      "ĐẢNG BỘ XÃ THẠNH AN",
+      "CHI BỘ TRƯỜNG TIỂU HỌC",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      `Thạnh An, ngày ${day} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`,
+      "PHIẾU ĐĂNG KÝ",
+      "Việc làm thiết thực, mô hình “Dân vận khéo”",
+      "Họ và tên: Đỗ Thanh Tâm",
+      "Chức vụ: Đảng viên, Giáo viên, Tổng phụ trách Đội",
+      "Đơn vị: Chi bộ Trường Tiểu học Thạnh An",
+      "Thực hiện Kế hoạch số 01-KH/CB ngày 05 tháng 3 năm 2020 của Chi bộ Trường Tiểu học Thạnh An",
+      "I. Việc làm thiết thực",
+      "II. Mô hình “Dân vận khéo”",
+      "Tôi cam kết thực hiện đầy đủ, đúng thời hạn các nội dung đã đăng ký",
+      "XÁC NHẬN CỦA CHI BỘ",
+      "BÍ THƯ",
+      "Lê Hữu Bình",
+      "NGƯỜI ĐĂNG KÝ",
+    ];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES);
+    expect(d.docx.text).not.toContain("DỰ THẢO");
+    const rows = tableRows(d.docx.xml, "Việc làm thiết thực");
+    expect(rows[0]).toEqual(["STT", "Tiêu chí, nội dung", "Việc làm thiết thực", "Địa điểm", "Thời gian thực hiện", "Chỉ tiêu"]);
+    expect(rows).toHaveLength(commitments.length + 1);
+    for (const c of commitments) {
+      const row = rows.find((r) => r[2] === c.action)!;
+      expect(row[1]!.startsWith(`${c.code}. `)).toBe(true);
+      expect(row[5]).toBe(c.target ?? "");
+    }
+    // The time column is the start and the deadline as dates, never the app's own states.
+    expect(rows.slice(1).every((r) => /^(\d{2}\/\d{2}\/\d{4} – )?\d{2}\/\d{2}\/\d{4}$|^đến /.test(r[4]!))).toBe(true);
+    expect(d.docx.text).not.toMatch(/Đã duyệt|Chờ duyệt|approved/);
+  });
+
+  it("a form still awaiting approval is an undated DỰ THẢO; the cell's secretary gets it, another member and another cell get 404", async () => {
+    const hoa = await registrationOf("Bùi Thị Ngọc");
+    expect(hoa.status).toBe("submitted");
+    const d = await both("th.bithu", `/api/registrations/${hoa.id}`);
+    expectDocxContains(d.docx.text, ["DỰ THẢO", "Thạnh An, ngày     tháng     năm", "Họ và tên: Bùi Thị Ngọc", "NGƯỜI ĐĂNG KÝ", "Bùi Thị Ngọc"]);
+    expect((await (await as("th.gv07")).get(`/api/registrations/${hoa.id}/export.docx`)).status).toBe(404);
+    expect((await (await as("thanhhoa.bithu")).get(`/api/registrations/${hoa.id}/export.pdf`)).status).toBe(404);
+  });
+});
+
+describe("Bản tự kiểm điểm (the member's self-assessment form)", () => {
+  it("the member's own: actions and their outcomes, the violation that broke one, the self-assessment text, the self-rating, signatures", async () => {
+    const d = await both("th.gv04", `/api/self-assessments/${campaign2020}/units/${school()}`);
+    expect(d.docxName).toBe("Bản tự kiểm điểm - Huỳnh Thị Lan - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
+    const NEEDLES = [
+      "CHI BỘ TRƯỜNG TIỂU HỌC",
+      "Thạnh An, ngày 25 tháng 11 năm 2020",
+      "BẢN TỰ KIỂM ĐIỂM",
+      "Họ và tên: Huỳnh Thị Lan",
+      "I. Kết quả thực hiện các việc làm đã đăng ký",
+      "II. Tự đánh giá",
+      "Vận động được 100% phụ huynh lớp 2B ký cam kết phân loại rác.",
+      "III. Tự nhận mức xếp loại",
+      "Tự nhận mức: Hoàn thành nhiệm vụ; tự chấm 65 điểm.",
+      "NGƯỜI TỰ KIỂM ĐIỂM",
+      "XÁC NHẬN CỦA CHI BỘ",
+      "Lê Hữu Bình",
+    ];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES);
+    expect(d.docx.text).not.toContain("DỰ THẢO");
+    // The cell has not signed off: no rating of the cell on the member's form yet.
+    expect(d.docx.text).not.toContain("Chi bộ đánh giá, xếp loại");
+    const rows = tableRows(d.docx.xml, "Kết quả");
+    expect(rows[0]).toEqual(["STT", "Tiêu chí, nội dung", "Việc làm đã đăng ký", "Thời hạn", "Kết quả"]);
+    const traffic = rows.find((r) => r[1]!.startsWith("IV.2."))!;
+    expect(traffic[4]).toMatch(/^Không đạt: có vi phạm \(.*14\/08\/2020\)$/);
+    expect(rows.slice(1).filter((r) => r !== traffic).every((r) => r[4] === "Đạt")).toBe(true);
+  });
+
+  it("the cell's secretary downloads a member's from the evaluation; a member gets 403 as on the evaluation page, another cell 404", async () => {
+    const url = `/api/evaluations/${await evaluationId()}/members/${await personId("Đỗ Thanh Tâm")}`;
+    const d = await both("th.bithu", url);
+    expectDocxContains(d.docx.text, ["Họ và tên: Đỗ Thanh Tâm", "Tự nhận mức: Hoàn thành xuất sắc nhiệm vụ; tự chấm 95 điểm.", "Thư viện xanh"]);
+    const rows = tableRows(d.docx.xml, "Kết quả");
+    expect(rows.map((r) => r[4])).toContain("Đạt, vượt chỉ tiêu");
+    expect((await (await as("th.gv04")).get(`${url}/export.pdf`)).status).toBe(403);
+    expect((await (await as("thanhhoa.bithu")).get(`${url}/export.docx`)).status).toBe(404);
+  });
+
+  it("a member without a self-assessment gets the blank form to fill in, undated, DỰ THẢO", async () => {
+    const d = await both("th.gv05", `/api/self-assessments/${campaign2020}/units/${school()}`);
+    expectDocxContains(d.docx.text, ["DỰ THẢO", "Thạnh An, ngày     tháng     năm", "Họ và tên: Đặng Văn Hùng", "Tự nhận mức: ……"]);
+    expect((await (await as("thanhhoa.bithu")).get(`/api/self-assessments/${campaign2020}/units/${school()}/export.docx`)).status).toBe(404);
+  });
+});
+
+describe("Biên bản họp chi bộ đánh giá, xếp loại (minutes of the evaluation meeting)", () => {
+  it("time, place and attendance to fill in, the chair, the content with every member's agreed rating and the vote, both signatures", async () => {
+    const d = await both("th.bithu", `/api/evaluations/${await evaluationId()}/minutes`);
+    expect(d.docxName).toBe("Biên bản họp đánh giá, xếp loại - Chi bộ Trường Tiểu học Thạnh An - 2020.docx");
+    const NEEDLES = [
+      "ĐẢNG BỘ XÃ THẠNH AN",
+      "CHI BỘ TRƯỜNG TIỂU HỌC",
+      "DỰ THẢO",
+      "BIÊN BẢN",
+      "Họp chi bộ đánh giá, xếp loại đảng viên",
+      "I. Thành phần",
+      "Tổng số đảng viên của chi bộ: 12 đồng chí. Có mặt: …… đồng chí",
+      "Chủ trì: Đồng chí Lê Hữu Bình, Bí thư Chi bộ",
+      "Thư ký: ……",
+      "II. Nội dung",
+      "3. Chi bộ biểu quyết xếp loại từng đảng viên như sau:",
+      "Kết quả: hoàn thành xuất sắc nhiệm vụ: 1 đồng chí (8,3%)",
+      "III. Kết thúc",
+      "CHỦ TRÌ",
+      "THƯ KÝ",
+    ];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES);
+    const rows = tableRows(d.docx.xml, "Chi bộ xếp loại");
+    expect(rows[0]).toEqual(["STT", "Họ và tên", "Chức vụ", "Việc làm đạt", "Tự xếp loại", "Chi bộ xếp loại", "Số tán thành"]);
+    expect(rows).toHaveLength(13);
+    const tam = rows.find((r) => r[1] === "Đỗ Thanh Tâm")!;
+    expect(tam.slice(4)).toEqual(["Hoàn thành xuất sắc", "Hoàn thành xuất sắc", "……/12"]);
+    const lan = rows.find((r) => r[1] === "Huỳnh Thị Lan")!;
+    expect(lan[5]).toBe("Hoàn thành");
+  });
+
+  it("dated the day the cell signs off, and no longer a draft; another cell gets 404", async () => {
+    const id = await evaluationId();
+    await ctx.db.query("UPDATE evaluations SET status = 'cell_approved', cell_approved_at = '2020-12-05T03:00:00Z' WHERE id = $1", [id]);
+    try {
+      const d = await both("th.bithu", `/api/evaluations/${id}/minutes`);
+      expectDocxContains(d.docx.text, ["Thạnh An, ngày 05 tháng 12 năm 2020", "Vào lúc …… giờ …… phút, ngày 05 tháng 12 năm 2020"]);
+      expect(d.docx.text).not.toContain("DỰ THẢO");
+      // Once the cell has signed off, the member's own form shows the cell's rating.
+      const lan = await both("th.gv04", `/api/self-assessments/${campaign2020}/units/${school()}`);
+      expectDocxContains(lan.docx.text, ["Chi bộ đánh giá, xếp loại: Hoàn thành nhiệm vụ."]);
+    } finally {
+      await ctx.db.query("UPDATE evaluations SET status = 'draft', cell_approved_at = NULL WHERE id = $1", [id]);
+    }
+    expect((await (await as("thanhhoa.bithu")).get(`/api/evaluations/${id}/minutes/export.docx`)).status).toBe(404);
+  });
+});
