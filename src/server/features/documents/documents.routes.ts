@@ -13,6 +13,7 @@ import type { Db } from "../../db/client.js";
 import { contentDisposition, fileNameFor } from "../../documents/document-model.js";
 import type { Actor } from "../../http/actor.js";
 import { actorOf, type Feature } from "../../http/app-types.js";
+import { buildCertificateDocument, buildCommendationDecisionDocument } from "./commendation-decision.builder.js";
 import { buildCommendationProposalDocument } from "./commendation-proposal.builder.js";
 import type { BuiltDocument } from "./document-parts.js";
 import { buildEvaluationMinutesDocument } from "./evaluation-minutes.builder.js";
@@ -77,6 +78,14 @@ export const DOCUMENT_ROUTES: readonly DocumentRoute<Params>[] = [
     title: "Bản tự kiểm điểm của một đảng viên",
     build: buildMemberSelfAssessmentDocument,
   }),
+  route({
+    path: "/api/commendations/:campaignId/units/:unitId/decision",
+    params: ReportParams,
+    tags: ["Tuyên dương, khen thưởng"],
+    title: "Quyết định khen thưởng và danh sách kèm theo",
+    build: buildCommendationDecisionDocument,
+  }),
+  route({ path: "/api/commendations/:id/certificate", params: IdParams, tags: ["Tuyên dương, khen thưởng"], title: "Giấy khen", build: buildCertificateDocument }),
   route({ path: "/api/evaluations/:id/minutes", params: IdParams, tags: ["Đánh giá, xếp loại"], title: "Biên bản họp chi bộ đánh giá, xếp loại", build: buildEvaluationMinutesDocument }),
 ];
 

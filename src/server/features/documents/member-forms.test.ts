@@ -184,3 +184,62 @@ describe("Biên bản họp chi bộ đánh giá, xếp loại (minutes of the e
     expect((await (await as("thanhhoa.bithu")).get(`/api/evaluations/${id}/minutes/export.docx`)).status).toBe(404);
   });
 });
+
+describe("Quyết định khen thưởng, danh sách kèm theo, giấy khen (the commendation decision and certificate)", () => {
+  const hamletProposal = async () =>
+    (await ctx.db.query<{ id: string }>("SELECT id FROM commendation_proposals WHERE campaign_id = $1 AND unit_id = $2 AND status = 'approved'", [campaign2020, unit("cb-ap-thanh-hoa")]))[0]!.id;
+
+  it("the commune's Ban Thường vụ decides, numbered by the clerk, dated the last approval; the list of the commended on its own page", async () => {
+    const d = await both("xa.bithu", `/api/commendations/${campaign2020}/units/${unit("xa-thanh-an")}/decision`);
+    expect(d.docxName).toBe("Quyết định khen thưởng - Đảng ủy xã Thạnh An - 2020.docx");
+    const NEEDLES = [
+      "ĐẢNG BỘ HUYỆN CẦN GIỜ",
+      "ĐẢNG ỦY XÃ THẠNH AN",
+      "Số     -QĐ/ĐU",
+      "Thạnh An, ngày 08 tháng 12 năm 2020",
+      "QUYẾT ĐỊNH",
+      "Về việc tặng Giấy khen",
+      "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ THẠNH AN",
+      "Căn cứ Kế hoạch số 236-KH/ĐU ngày 02 tháng 3 năm 2020 của Đảng ủy xã Thạnh An",
+      "Xét đề nghị của Chi bộ ấp Thạnh Hòa,",
+      "QUYẾT ĐỊNH:",
+      "Điều 1. Tặng Giấy khen cho 1 mô hình “Dân vận khéo” (có danh sách kèm theo)",
+      "Điều 3. ",
+      "T/M BAN THƯỜNG VỤ",
+      "BÍ THƯ",
+      "Phan Văn Quang",
+      "- Như Điều 3;",
+      "- Lưu VPĐU.",
+      "DANH SÁCH",
+      "(Kèm theo Quyết định số     -QĐ/ĐU, ngày 08 tháng 12 năm 2020 của Ban Thường vụ Đảng ủy xã Thạnh An)",
+    ];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES.map((n) => n.replace(/[Ss]ố {5}-/, (m) => m.replace(/\s+/, " "))));
+    expect(d.docx.text).not.toContain("DỰ THẢO");
+    // The list starts a new page after the signature.
+    expect(d.docx.xml).toMatch(/<w:pageBreakBefore\/>[\s\S]*DANH SÁCH/);
+    expect(d.pdf.split("\f").find((page) => page.includes("DANH SÁCH"))).not.toContain("T/M BAN THƯỜNG VỤ");
+    const rows = tableRows(d.docx.xml, "Thành tích");
+    expect(rows[0]).toEqual(["STT", "Cá nhân, tập thể, mô hình", "Đối tượng", "Đơn vị", "Thành tích"]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![3]).toBe("Chi bộ ấp Thạnh Hòa");
+    expect(rows[1]![4]).toContain("Tuyến đường hoa không rác");
+    // The school cell's proposal still awaits the commune: not in the decision.
+    expect(d.docx.text).not.toContain("Đỗ Thanh Tâm");
+  });
+
+  it("a cell's secretary cannot download the commune's decision", async () => {
+    expect((await (await as("thanhhoa.bithu")).get(`/api/commendations/${campaign2020}/units/${unit("xa-thanh-an")}/decision/export.docx`)).status).toBe(404);
+  });
+
+  it("the certificate of an approved proposal, issued and signed by the committee that approved it; none for a proposal awaiting approval", async () => {
+    const d = await both("thanhhoa.bithu", `/api/commendations/${await hamletProposal()}/certificate`);
+    expect(d.docx.xml).toMatch(/w:orient="landscape"/);
+    const NEEDLES = ["ĐẢNG ỦY XÃ THẠNH AN", "GIẤY KHEN", "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ THẠNH AN", "TẶNG", "Mô hình “Dân vận khéo” của Chi bộ ấp Thạnh Hòa", "Đã có thành tích tiêu biểu trong thực hiện", "Quyết định số     -QĐ/ĐU, ngày 08 tháng 12 năm 2020", "T/M BAN THƯỜNG VỤ", "Phan Văn Quang"];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES);
+    const tam = (await ctx.db.query<{ id: string }>("SELECT id FROM commendation_proposals WHERE campaign_id = $1 AND unit_id = $2", [campaign2020, school()]))[0]!.id;
+    expect((await (await as("th.bithu")).get(`/api/commendations/${tam}/certificate/export.docx`)).status).toBe(409);
+    expect((await (await as("th.bithu")).get(`/api/commendations/${await hamletProposal()}/certificate/export.docx`)).status).toBe(404);
+  });
+});
