@@ -1,4 +1,8 @@
-import { nameSortKey, searchKey } from "@domain/vietnamese-text.js";
+import { searchKey } from "@domain/vietnamese-text.js";
+import * as accountsQ from "../../features/accounts/accounts.queries.js";
+import * as peopleQ from "../../features/people/people.queries.js";
+import { personValues } from "../../features/people/people.service.js";
+import * as unitsQ from "../../features/units/units.queries.js";
 import type { Tx } from "../client.js";
 
 /** The demo units: the real structure of xã Thạnh An, with the district level ending 2025-06-30. */
@@ -49,6 +53,8 @@ interface DemoPerson {
   since: string;
   username?: string;
   scope?: { unit: string; scope: "manage" | "view" };
+  /** An earlier position, ended by a transfer to `unit` (the history shows both). */
+  before?: { unit: string; title: string; from: string; to: string; reason: string };
 }
 
 const T = ["party_member", "public_employee", "teacher"];
@@ -71,7 +77,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { name: "Bùi Thị Ngọc", gender: "female", birth: "1992-10-11", categories: T, unit: "cb-tieu-hoc-thanh-an", role: "member", title: "Giáo viên", since: "2017-09-01", username: "th.gv06" },
   { name: "Đỗ Thanh Tâm", gender: "male", birth: "1987-08-08", categories: T, unit: "cb-tieu-hoc-thanh-an", role: "member", title: "Giáo viên, Tổng phụ trách Đội", since: "2014-09-01", username: "th.gv07" },
   { name: "Ngô Thị Thu", gender: "female", birth: "1986-11-25", categories: ["party_member", "public_employee", "staff"], unit: "cb-tieu-hoc-thanh-an", role: "member", title: "Nhân viên kế toán", since: "2011-09-01", username: "th.gv08" },
-  { name: "Dương Văn Phúc", gender: "male", birth: "1991-03-03", categories: T, unit: "cb-tieu-hoc-thanh-an", role: "member", title: "Giáo viên", since: "2018-09-01", username: "th.gv09" },
+  { name: "Dương Văn Phúc", gender: "male", birth: "1991-03-03", categories: T, unit: "cb-tieu-hoc-thanh-an", role: "member", title: "Giáo viên", since: "2019-09-01", username: "th.gv09",
+    before: { unit: "cb-ap-thieng-lieng", title: "Đoàn viên, dân quân", from: "2014-06-01", to: "2019-08-31", reason: "Chuyển sinh hoạt về Chi bộ Trường Tiểu học" } },
   { name: "Lý Thị Kim Anh", gender: "female", birth: "1993-05-19", categories: T, unit: "cb-tieu-hoc-thanh-an", role: "member", title: "Giáo viên", since: "2019-09-01", username: "th.gv10" },
   // Chi bộ ấp Thạnh Hòa
   { name: "Nguyễn Văn Sơn", gender: "male", birth: "1968-04-04", categories: P, unit: "cb-ap-thanh-hoa", role: "secretary", title: "Bí thư Chi bộ, Trưởng ấp", since: "2017-03-01", username: "thanhhoa.bithu", scope: { unit: "cb-ap-thanh-hoa", scope: "manage" } },
@@ -95,55 +102,44 @@ export interface DemoIds {
   accounts: Record<string, string>;
 }
 
-/** Inserts the demo organisation, people and accounts (all with the same password hash, flagged `is_demo`). */
+/**
+ * Inserts the demo organisation, people and accounts (all with the same password hash, flagged
+ * `is_demo`) through the owners' write functions: units, people, accounts.
+ */
 export async function seedDemoOrganisation(tx: Tx, passwordHash: string): Promise<DemoIds> {
   const units: Record<string, string> = {};
-  for (const u of DEMO_UNITS) {
-    const r = await tx.query<{ id: string }>("INSERT INTO units (kind, code) VALUES ($1, $2) RETURNING id", [u.kind, u.code]);
-    units[u.code] = r[0]!.id;
-  }
+  for (const u of DEMO_UNITS) units[u.code] = await unitsQ.insertUnit(tx, { kind: u.kind, code: u.code });
   for (const u of DEMO_UNITS) {
     for (const v of u.versions) {
-      await tx.query(
-        `INSERT INTO unit_versions (unit_id, name, short_name, symbol_code, parent_id, valid_from, valid_to, search_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [units[u.code], v.name, v.shortName ?? null, v.symbolCode, v.parent ? units[v.parent] : null, v.from, v.to ?? null, searchKey(v.name)],
-      );
+      await unitsQ.insertVersion(tx, {
+        unitId: units[u.code]!,
+        name: v.name,
+        shortName: v.shortName ?? null,
+        symbolCode: v.symbolCode,
+        parentId: v.parent ? units[v.parent]! : null,
+        validFrom: v.from,
+        validTo: v.to ?? null,
+        searchKey: searchKey(v.name),
+      });
     }
   }
   const people: Record<string, string> = {};
   const accounts: Record<string, string> = {};
-  const admin = await tx.query<{ id: string }>(
-    "INSERT INTO accounts (username, display_name, password_hash, is_admin, is_demo) VALUES ('admin', 'Quản trị hệ thống', $1, true, true) RETURNING id",
-    [passwordHash],
-  );
-  accounts.admin = admin[0]!.id;
+  const account = (username: string, displayName: string, personId: string | null, isAdmin: boolean) =>
+    accountsQ.insertAccount(tx, { username, displayName, personId, passwordHash, isAdmin, mustChangePassword: false, createdBy: null, isDemo: true });
+  accounts.admin = await account("admin", "Quản trị hệ thống", null, true);
   for (const p of DEMO_PEOPLE) {
-    const r = await tx.query<{ id: string }>(
-      `INSERT INTO persons (full_name, search_key, sort_key, gender, birth_date, categories) VALUES ($1, $2, $3, $4, $5, $6::text[]) RETURNING id`,
-      [p.name, searchKey(p.name), nameSortKey(p.name), p.gender, p.birth, p.categories],
-    );
-    const personId = r[0]!.id;
+    const personId = await peopleQ.insertPerson(tx, personValues({ fullName: p.name, gender: p.gender, birthDate: p.birth, categories: p.categories }));
     people[p.name] = personId;
-    await tx.query("INSERT INTO positions (person_id, unit_id, role, title, start_date) VALUES ($1, $2, $3, $4, $5)", [personId, units[p.unit], p.role, p.title, p.since]);
+    if (p.before) {
+      const earlier = await peopleQ.insertPosition(tx, { personId, unitId: units[p.before.unit]!, role: "member", title: p.before.title, startDate: p.before.from });
+      await peopleQ.endPosition(tx, earlier, p.before.to, p.before.reason);
+    }
+    await peopleQ.insertPosition(tx, { personId, unitId: units[p.unit]!, role: p.role, title: p.title, startDate: p.since });
     if (p.username) {
-      const a = await tx.query<{ id: string }>(
-        "INSERT INTO accounts (username, display_name, person_id, password_hash, is_demo) VALUES ($1, $2, $3, $4, true) RETURNING id",
-        [p.username, p.name, personId, passwordHash],
-      );
-      accounts[p.username] = a[0]!.id;
-      if (p.scope) await tx.query("INSERT INTO account_scopes (account_id, unit_id, scope) VALUES ($1, $2, $3)", [a[0]!.id, units[p.scope.unit], p.scope.scope]);
+      accounts[p.username] = await account(p.username, p.name, personId, false);
+      if (p.scope) await accountsQ.replaceScopes(tx, accounts[p.username]!, [{ unitId: units[p.scope.unit]!, scope: p.scope.scope }]);
     }
   }
-  // A transfer in the history: a teacher who moved from the hamlet cell to the school cell.
-  const transferred = await tx.query<{ id: string }>(
-    "SELECT id FROM positions WHERE person_id = $1",
-    [people["Dương Văn Phúc"]],
-  );
-  await tx.query("UPDATE positions SET start_date = '2019-09-01' WHERE id = $1", [transferred[0]!.id]);
-  await tx.query(
-    "INSERT INTO positions (person_id, unit_id, role, title, start_date, end_date, end_reason) VALUES ($1, $2, 'member', 'Đoàn viên, dân quân', '2014-06-01', '2019-08-31', 'Chuyển sinh hoạt về Chi bộ Trường Tiểu học')",
-    [people["Dương Văn Phúc"], units["cb-ap-thieng-lieng"]],
-  );
   return { units, people, accounts };
 }

@@ -84,12 +84,12 @@ export function usernameTaken(db: Queryable, username: string) {
 
 export async function insertAccount(
   db: Queryable,
-  a: { username: string; displayName: string; personId: string | null; passwordHash: string; isAdmin: boolean; mustChangePassword: boolean; createdBy: string | null },
+  a: { username: string; displayName: string; personId: string | null; passwordHash: string; isAdmin: boolean; mustChangePassword: boolean; createdBy: string | null; isDemo?: boolean },
 ) {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO accounts (username, display_name, person_id, password_hash, is_admin, must_change_password, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [a.username, a.displayName, a.personId, a.passwordHash, a.isAdmin, a.mustChangePassword, a.createdBy],
+    `INSERT INTO accounts (username, display_name, person_id, password_hash, is_admin, must_change_password, created_by, is_demo)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [a.username, a.displayName, a.personId, a.passwordHash, a.isAdmin, a.mustChangePassword, a.createdBy, a.isDemo ?? false],
   );
   return rows[0]!.id;
 }
