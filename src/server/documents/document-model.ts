@@ -277,6 +277,18 @@ export function verticalMerges(block: TableBlock): VerticalMerge[][] {
   return out;
 }
 
+/**
+ * The closing's two signatures with as many title lines each (blank lines under the shorter), so
+ * the two names print on one line: `XÁC NHẬN CỦA CHI BỘ` / `BÍ THƯ` beside `NGƯỜI ĐĂNG KÝ`.
+ */
+export function alignedSignatures(doc: Pick<OfficialDocument, 'signature' | 'leftSignature'>): { left: SignatureBlock | undefined; right: SignatureBlock } {
+  const left = doc.leftSignature;
+  if (left === undefined) return { left, right: doc.signature };
+  const n = Math.max(left.titleLines.length, doc.signature.titleLines.length);
+  const pad = (s: SignatureBlock): SignatureBlock => ({ ...s, titleLines: [...s.titleLines, ...Array<string>(n - s.titleLines.length).fill('')] });
+  return { left: pad(left), right: pad(doc.signature) };
+}
+
 /** The recipients heading, defaulting to `Nơi nhận:`. */
 export function recipientsHeading(recipients: RecipientsBlock): string {
   return recipients.heading ?? 'Nơi nhận:';

@@ -30,6 +30,7 @@ import {
   cellRuns,
   documentTitle,
   leadsIn,
+  alignedSignatures,
   recipientsHeading,
   resolvePage,
   toRun,
@@ -477,11 +478,12 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   const style = FORMAT_STYLES[doc.format];
   const draft = doc.draft === true;
   const header = doc.format === 'state' ? stateHeader(doc.header, draft, page, style) : titledHeader(doc.format, doc.header, draft, page, style);
+  const signatures = alignedSignatures(doc);
   const closing = layoutTable(
     page,
     style.closingLeftShare,
-    [...(doc.leftSignature ? signatureParagraphs(doc.leftSignature, style) : []), ...recipientParagraphs(doc.recipients, style)],
-    signatureParagraphs(doc.signature, style),
+    [...(signatures.left ? signatureParagraphs(signatures.left, style) : []), ...recipientParagraphs(doc.recipients, style)],
+    signatureParagraphs(signatures.right, style),
   );
   const annex = doc.annex && doc.annex.length > 0 ? [new Paragraph({ pageBreakBefore: true }), ...bodyContent(doc.annex, page, style)] : [];
 

@@ -16,7 +16,7 @@ import type {
   TFontDictionary,
 } from 'pdfmake/interfaces.js';
 
-import { cellRuns, documentTitle, inlineText, leadsIn, recipientsHeading, resolvePage, toRun, verticalMerges } from './document-model.js';
+import { alignedSignatures, cellRuns, documentTitle, inlineText, leadsIn, recipientsHeading, resolvePage, toRun, verticalMerges } from './document-model.js';
 import type {
   BodyBlock,
   DocumentHeader,
@@ -464,12 +464,13 @@ export function pdfDefinition(doc: OfficialDocument, options: RenderPdfOptions =
   const { margins } = page;
   const draft = doc.draft === true;
   const header = doc.format === 'state' ? stateHeader(doc.header, draft, page, style) : titledHeader(doc.format, doc.header, draft, page, style);
+  const signatures = alignedSignatures(doc);
   const closing: ContentColumns = {
     ...twoColumns(
       page,
       style.closingLeftShare,
-      [...(doc.leftSignature ? signatureLines(doc.leftSignature, style) : []), ...recipientLines(doc.recipients, style)],
-      signatureLines(doc.signature, style),
+      [...(signatures.left ? signatureLines(signatures.left, style) : []), ...recipientLines(doc.recipients, style)],
+      signatureLines(signatures.right, style),
     ),
     unbreakable: true,
     margin: [0, 11, 0, 0],

@@ -48,8 +48,13 @@ async function decisionSignature(db: Db, unit: DocumentUnit, date: string) {
   return { ...own, titleLines: signatureForIssuer(own.titleLines, decidingBody(unit)) };
 }
 
+/** A model is named "Mô hình “…”" unless its registered name already says so. */
+function modelName(name: string): string {
+  return /^mô hình\b/iu.test(name.trim()) ? name.trim() : `Mô hình “${name.trim()}”`;
+}
+
 function subjectName(p: ProposalRow): string {
-  return p.person_name ?? p.collective_name ?? (p.model_name ? `Mô hình “${p.model_name}”` : "");
+  return p.person_name ?? p.collective_name ?? (p.model_name ? modelName(p.model_name) : "");
 }
 
 /** The approved proposals the unit decided (those of the units directly under it), with the date of the last approval. */
@@ -117,7 +122,7 @@ export async function buildCommendationDecisionDocument(opts: { db: Db; actor: A
       kind: "table",
       fontSize: 11,
       columns: [
-        { header: "STT", width: 6, align: "center" },
+        { header: "STT", width: 7, align: "center" },
         { header: "Cá nhân, tập thể, mô hình", width: 20 },
         { header: "Đối tượng", width: 12 },
         { header: "Đơn vị", width: 18 },
@@ -173,7 +178,7 @@ export async function buildCertificateDocument(opts: { db: Db; actor: Actor; id:
     who = `Tập thể: ${p.collective_name ?? ""}`;
     detail = upperFirst(p.unit_name);
   } else {
-    who = `Mô hình “${p.model_name ?? ""}”`;
+    who = modelName(p.model_name ?? "");
     detail = `Mô hình “Dân vận khéo” của ${p.unit_name}`;
   }
   const number = numberLine(issuer, null, "QĐ");

@@ -17,7 +17,7 @@ import { buildCertificateDocument, buildCommendationDecisionDocument } from "./c
 import { buildCommendationProposalDocument } from "./commendation-proposal.builder.js";
 import type { BuiltDocument } from "./document-parts.js";
 import { buildEvaluationMinutesDocument } from "./evaluation-minutes.builder.js";
-import { buildEvaluationSummaryDocument } from "./evaluation-summary.builder.js";
+import { buildCommuneEvaluationSummaryDocument, buildEvaluationSummaryDocument } from "./evaluation-summary.builder.js";
 import { buildPersonalRegistrationDocument } from "./personal-registration.builder.js";
 import { buildPlanDocument } from "./plan.builder.js";
 import { buildRegistrationSheetDocument } from "./registration-sheet.builder.js";
@@ -86,6 +86,13 @@ export const DOCUMENT_ROUTES: readonly DocumentRoute<Params>[] = [
     build: buildCommendationDecisionDocument,
   }),
   route({ path: "/api/commendations/:id/certificate", params: IdParams, tags: ["Tuyên dương, khen thưởng"], title: "Giấy khen", build: buildCertificateDocument }),
+  route({
+    path: "/api/evaluations/summary/:campaignId/units/:unitId",
+    params: ReportParams,
+    tags: ["Đánh giá, xếp loại"],
+    title: "Bảng tổng hợp đánh giá, xếp loại các chi bộ",
+    build: buildCommuneEvaluationSummaryDocument,
+  }),
   route({ path: "/api/evaluations/:id/minutes", params: IdParams, tags: ["Đánh giá, xếp loại"], title: "Biên bản họp chi bộ đánh giá, xếp loại", build: buildEvaluationMinutesDocument }),
 ];
 

@@ -49,6 +49,7 @@ export async function buildEvaluationMinutesDocument(opts: { db: Db; actor: Acto
     ];
   });
   const counts = RATINGS.map((r) => ({ r, n: sheets.filter((m) => m.item?.rating === r).length }));
+  const unrated = sheets.filter((m) => !m.item?.rating).length;
 
   const body: BodyBlock[] = [
     {
@@ -72,8 +73,8 @@ export async function buildEvaluationMinutesDocument(opts: { db: Db; actor: Acto
       kind: "table",
       fontSize: 11,
       columns: [
-        { header: "STT", width: 5, align: "center" },
-        { header: "Họ và tên", width: 20 },
+        { header: "STT", width: 7, align: "center" },
+        { header: "Họ và tên", width: 18 },
         { header: "Chức vụ", width: 22 },
         { header: "Việc làm đạt", width: 10, align: "center" },
         { header: "Tự xếp loại", width: 14 },
@@ -86,7 +87,8 @@ export async function buildEvaluationMinutesDocument(opts: { db: Db; actor: Acto
       kind: "paragraph",
       runs: [
         "Kết quả: ",
-        ...counts.map(({ r, n }, i) => `${RATING_LABELS[r].toLocaleLowerCase("vi")}: ${n} đồng chí (${percentText(n, total)}%)${i < counts.length - 1 ? "; " : "."}`),
+        ...counts.map(({ r, n }, i) => `${RATING_LABELS[r].toLocaleLowerCase("vi")}: ${n} đồng chí (${percentText(n, total)}%)${i < counts.length - 1 ? "; " : unrated > 0 ? "" : "."}`),
+        unrated > 0 ? `; chưa xếp loại: ${unrated} đồng chí.` : "",
       ],
     },
     {

@@ -6,11 +6,14 @@
  * the evaluations feature (`getSheet`, same authorization as the evaluation page).
  */
 import { formatViDate } from "@domain/dates.js";
-import { RATING_LABELS, RATING_SHORT_LABELS, RATINGS, VIOLATION_KIND_LABELS } from "@domain/ratings.js";
+import { RATING_LABELS, RATING_SHORT_LABELS, RATINGS, VIOLATION_KIND_LABELS, type Rating } from "@domain/ratings.js";
 import type { Db } from "../../db/client.js";
 import type { BodyBlock, TableCellContent } from "../../documents/document-model.js";
-import type { Actor } from "../../http/actor.js";
-import { getSheet } from "../evaluations/evaluations.service.js";
+import { canView, type Actor } from "../../http/actor.js";
+import { notFound } from "../../http/errors.js";
+import * as eq from "../evaluations/evaluations.queries.js";
+import { getSheet, listEvaluations } from "../evaluations/evaluations.service.js";
+import * as reads from "../supervision/campaign-reads.queries.js";
 import * as rq from "../registrations/registrations.queries.js";
 import {
   campaignNamingDate,
@@ -22,6 +25,7 @@ import {
   recipientLines,
   signerOf,
   unitSignature,
+  upperFirst,
   viNumber,
   vnDate,
   type BuiltDocument,
@@ -118,5 +122,103 @@ export async function buildEvaluationSummaryDocument(opts: { db: Db; actor: Acto
       recipients: { lines: recipientLines([unit.parentName], unit.kind) },
     },
     fileTitle: `Bảng tổng hợp đánh giá, xếp loại - ${unit.name} - ${campaign.year}`,
+  };
+}
+
+/** Where a cell's evaluation stands, as the paper says it (not the app's lock states). */
+const STATUS_ON_PAPER: Record<"none" | eq.EvaluationState, string> = {
+  none: "Chưa đánh giá",
+  draft: "Đang đánh giá",
+  cell_approved: "Chi bộ đã thông qua",
+  commune_approved: "Đã được duyệt",
+};
+
+/**
+ * The commune's bảng tổng hợp: one row per cell directly under the unit, with its members, how many
+ * are rated and the count per rating, the cell's own rating and where its evaluation stands; a total
+ * row. The ratings are the cells' evaluation items (`listEvaluations` and `listItems` of the
+ * evaluations feature, same authorization as the evaluations page; a cell the actor may not read is
+ * left out). Undated DỰ THẢO until the commune has approved every cell's evaluation.
+ */
+export async function buildCommuneEvaluationSummaryDocument(opts: { db: Db; actor: Actor; campaignId: string; unitId: string }): Promise<BuiltDocument> {
+  const { db, campaignId, unitId } = opts;
+  if (!canView(opts.actor, unitId)) throw notFound("Không tìm thấy đơn vị");
+  const cells = (await listEvaluations(opts)).filter((c) => c.row.parent_id === unitId);
+  const campaign = await reads.getCampaign(db, campaignId);
+  if (!campaign) throw notFound("Không tìm thấy phong trào thi đua");
+  const allApproved = cells.length > 0 && cells.every((c) => c.evaluation?.status === "commune_approved");
+  const namedOn = campaignNamingDate(campaign);
+  const date = allApproved ? namedOn : null;
+  const unit = await loadDocumentUnit(db, unitId, namedOn);
+  const names = await rq.unitNames(db, cells.map((c) => c.row.unit_id), namedOn);
+  const details = await Promise.all(cells.map(async (c) => ({ c, items: c.evaluation ? await eq.listItems(db, c.evaluation.id) : [], own: c.evaluation ? await eq.getEvaluation(db, c.evaluation.id) : null })));
+  details.sort((a, b) => (names.get(a.c.row.unit_id)?.name ?? "").localeCompare(names.get(b.c.row.unit_id)?.name ?? "", "vi"));
+
+  const totals = { members: 0, rated: 0, ...Object.fromEntries(RATINGS.map((r) => [r, 0])) } as { members: number; rated: number } & Record<Rating, number>;
+  const rows: TableCellContent[][] = details.map(({ c, items, own }, i) => {
+    const per = RATINGS.map((r) => items.filter((x) => x.rating === r).length);
+    const rated = per.reduce((a, b) => a + b, 0);
+    totals.members += c.memberCount;
+    totals.rated += rated;
+    RATINGS.forEach((r, k) => (totals[r] += per[k]!));
+    return [
+      String(i + 1),
+      [{ text: names.get(c.row.unit_id)?.name ?? c.row.unit_name, bold: true }],
+      String(c.memberCount),
+      String(rated),
+      ...per.map((n) => (rated ? `${n} (${percentText(n, rated)}%)` : "")),
+      own?.unit_rating ? RATING_SHORT_LABELS[own.unit_rating] : "",
+      STATUS_ON_PAPER[c.evaluation?.status ?? "none"],
+    ];
+  });
+  rows.push([
+    "",
+    [{ text: "Cộng", bold: true }],
+    [{ text: String(totals.members), bold: true }],
+    [{ text: String(totals.rated), bold: true }],
+    ...RATINGS.map((r) => [{ text: `${totals[r]} (${percentText(totals[r], totals.rated)}%)`, bold: true }]),
+    "",
+    "",
+  ]);
+  const topic = lowerFirst(campaign.name);
+  const body: BodyBlock[] = [
+    {
+      kind: "table",
+      fontSize: 11,
+      columns: [
+        { header: "STT", width: 4, align: "center" },
+        { header: "Chi bộ", width: 20 },
+        { header: "Số đảng viên", width: 7, align: "center" },
+        { header: "Đã xếp loại", width: 7, align: "center" },
+        ...RATINGS.map((r) => ({ header: RATING_SHORT_LABELS[r], width: 10, align: "center" as const })),
+        { header: "Chi bộ tự xếp loại", width: 11 },
+        { header: "Tình trạng", width: 11 },
+      ],
+      rows,
+    },
+    {
+      kind: "paragraph",
+      runs: [
+        `Toàn ${lowerFirst(unit.selfName)}: ${details.length} chi bộ, ${totals.members} đảng viên; đã xếp loại ${totals.rated} đảng viên. Trong đó: `,
+        ...RATINGS.map((r, i) => `${RATING_LABELS[r]}: ${totals[r]} (${percentText(totals[r], totals.rated)}%)${i < RATINGS.length - 1 ? "; " : "."}`),
+      ],
+    },
+  ];
+  const pending = details.filter(({ c }) => c.evaluation?.status !== "commune_approved").map(({ c }) => names.get(c.row.unit_id)?.name ?? c.row.unit_name);
+  if (pending.length > 0) body.push({ kind: "paragraph", runs: [{ text: "Chưa được duyệt: ", italic: true }, `${pending.join(", ")}.`] });
+
+  return {
+    model: {
+      format: unit.format,
+      orientation: "landscape",
+      header: unitHeader(unit, "", date),
+      ...(date ? {} : { draft: true }),
+      typeName: "BẢNG TỔNG HỢP",
+      subjectLines: ["Kết quả đánh giá, xếp loại đảng viên của các chi bộ", `trong thực hiện ${topic}`],
+      body,
+      signature: unitSignature(unit, await signerOf(db, unitId, namedOn)),
+      recipients: { lines: recipientLines([unit.parentName], unit.kind) },
+    },
+    fileTitle: `Bảng tổng hợp đánh giá, xếp loại các chi bộ - ${upperFirst(unit.name)} - ${campaign.year}`,
   };
 }

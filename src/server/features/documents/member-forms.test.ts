@@ -77,6 +77,12 @@ describe("Phiếu đăng ký cá nhân (the member's registration form as signed
     // The time column is the start and the deadline as dates, never the app's own states.
     expect(rows.slice(1).every((r) => /^(\d{2}\/\d{2}\/\d{4} – )?\d{2}\/\d{2}\/\d{4}$|^đến /.test(r[4]!))).toBe(true);
     expect(d.docx.text).not.toMatch(/Đã duyệt|Chờ duyệt|approved/);
+    // The secretary's and the member's names stand on one line under their two signatures.
+    const closing = d.docx.xml.split("<w:tbl>").at(-1)!;
+    const lineOf = (name: string) =>
+      [...closing.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => [...cell[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].findIndex((p) => p[0].includes(`>${name}<`))).find((i) => i >= 0);
+    expect(lineOf("Lê Hữu Bình")).toBeGreaterThan(0);
+    expect(lineOf("Lê Hữu Bình")).toBe(lineOf("Đỗ Thanh Tâm"));
   });
 
   it("a form still awaiting approval is an undated DỰ THẢO; the cell's secretary gets it, another member and another cell get 404", async () => {
@@ -153,6 +159,7 @@ describe("Biên bản họp chi bộ đánh giá, xếp loại (minutes of the e
       "II. Nội dung",
       "3. Chi bộ biểu quyết xếp loại từng đảng viên như sau:",
       "Kết quả: hoàn thành xuất sắc nhiệm vụ: 1 đồng chí (8,3%)",
+      "không hoàn thành nhiệm vụ: 0 đồng chí (0%); chưa xếp loại: 8 đồng chí.",
       "III. Kết thúc",
       "CHỦ TRÌ",
       "THƯ KÝ",
@@ -235,11 +242,42 @@ describe("Quyết định khen thưởng, danh sách kèm theo, giấy khen (the
   it("the certificate of an approved proposal, issued and signed by the committee that approved it; none for a proposal awaiting approval", async () => {
     const d = await both("thanhhoa.bithu", `/api/commendations/${await hamletProposal()}/certificate`);
     expect(d.docx.xml).toMatch(/w:orient="landscape"/);
-    const NEEDLES = ["ĐẢNG ỦY XÃ THẠNH AN", "GIẤY KHEN", "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ THẠNH AN", "TẶNG", "Mô hình “Dân vận khéo” của Chi bộ ấp Thạnh Hòa", "Đã có thành tích tiêu biểu trong thực hiện", "Quyết định số     -QĐ/ĐU, ngày 08 tháng 12 năm 2020", "T/M BAN THƯỜNG VỤ", "Phan Văn Quang"];
+    const NEEDLES = ["ĐẢNG ỦY XÃ THẠNH AN", "GIẤY KHEN", "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ THẠNH AN", "TẶNG", "Mô hình “Tuyến đường hoa không rác” ấp Thạnh Hòa", "Mô hình “Dân vận khéo” của Chi bộ ấp Thạnh Hòa", "Đã có thành tích tiêu biểu trong thực hiện", "Quyết định số     -QĐ/ĐU, ngày 08 tháng 12 năm 2020", "T/M BAN THƯỜNG VỤ", "Phan Văn Quang"];
     expectDocxContains(d.docx.text, NEEDLES);
     expectPdfContains(d.pdf, NEEDLES);
+    expect(d.docx.text).not.toContain("Mô hình “Mô hình");
     const tam = (await ctx.db.query<{ id: string }>("SELECT id FROM commendation_proposals WHERE campaign_id = $1 AND unit_id = $2", [campaign2020, school()]))[0]!.id;
     expect((await (await as("th.bithu")).get(`/api/commendations/${tam}/certificate/export.docx`)).status).toBe(409);
     expect((await (await as("th.bithu")).get(`/api/commendations/${await hamletProposal()}/certificate/export.docx`)).status).toBe(404);
+  });
+});
+
+describe("Bảng tổng hợp đánh giá, xếp loại của các chi bộ (the commune's rating summary)", () => {
+  const url = () => `/api/evaluations/summary/${campaign2020}/units/${unit("xa-thanh-an")}`;
+
+  it("one row per cell under the commune with its members, rated and the count per rating, a total row; a draft until the commune approves every cell", async () => {
+    const d = await both("xa.bithu", url());
+    expect(d.docxName).toBe("Bảng tổng hợp đánh giá, xếp loại các chi bộ - Đảng ủy xã Thạnh An - 2020.docx");
+    expect(d.docx.xml).toMatch(/w:orient="landscape"/);
+    const NEEDLES = ["ĐẢNG BỘ HUYỆN CẦN GIỜ", "ĐẢNG ỦY XÃ THẠNH AN", "DỰ THẢO", "BẢNG TỔNG HỢP", "Kết quả đánh giá, xếp loại đảng viên của các chi bộ", "T/M ĐẢNG ỦY", "Phan Văn Quang"];
+    expectDocxContains(d.docx.text, NEEDLES);
+    expectPdfContains(d.pdf, NEEDLES);
+    const rows = tableRows(d.docx.xml, "Chi bộ tự xếp loại");
+    expect(rows[0]).toEqual(["STT", "Chi bộ", "Số đảng viên", "Đã xếp loại", "Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành", "Chi bộ tự xếp loại", "Tình trạng"]);
+    const school = rows.find((r) => r[1] === "Chi bộ Trường Tiểu học Thạnh An")!;
+    expect(school.slice(2, 8)).toEqual(["12", "4", "1 (25%)", "2 (50%)", "1 (25%)", "0 (0%)"]);
+    expect(school[9]).toBe("Đang đánh giá");
+    const cells = await ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM units u JOIN units_latest(current_date) l ON l.unit_id = u.id WHERE l.parent_id = $1 AND u.kind = 'party_cell'",
+      [unit("xa-thanh-an")],
+    );
+    expect(rows).toHaveLength(cells[0]!.n + 2);
+    expect(rows.at(-1)![1]).toBe("Cộng");
+    expect(rows.at(-1)![4]).toBe("1 (25%)");
+    expect(d.docx.text).toContain("Chưa được duyệt: ");
+  });
+
+  it("a cell's secretary cannot download the commune's summary", async () => {
+    expect((await (await as("th.bithu")).get(`${url()}/export.docx`)).status).toBe(404);
   });
 });

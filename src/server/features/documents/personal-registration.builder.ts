@@ -82,12 +82,12 @@ export async function buildPersonalRegistrationDocument(opts: { db: Db; actor: A
       kind: "table",
       fontSize: 11,
       columns: [
-        { header: "STT", width: 5, align: "center" },
-        { header: "Tiêu chí, nội dung", width: 22 },
+        { header: "STT", width: 7, align: "center" },
+        { header: "Tiêu chí, nội dung", width: 21 },
         { header: "Việc làm thiết thực", width: 28 },
         { header: "Địa điểm", width: 13 },
         { header: "Thời gian thực hiện", width: 14, align: "center" },
-        { header: "Chỉ tiêu", width: 18 },
+        { header: "Chỉ tiêu", width: 17 },
       ],
       rows,
     });
@@ -105,7 +105,7 @@ export async function buildPersonalRegistrationDocument(opts: { db: Db; actor: A
   body.push({
     kind: "paragraph",
     runs: [
-      `${person ? "Tôi" : "Chúng tôi"} cam kết thực hiện đầy đủ, đúng thời hạn các nội dung đã đăng ký, chịu sự giám sát của ${lowerFirst(unit.selfName)} và báo cáo kết quả khi kết thúc đợt thi đua./.`,
+      `${person ? "Tôi" : "Chúng tôi"} cam kết thực hiện đầy đủ, đúng thời hạn các nội dung đã đăng ký, chịu sự giám sát của ${unit.selfName} và báo cáo kết quả khi kết thúc đợt thi đua./.`,
     ],
   });
 

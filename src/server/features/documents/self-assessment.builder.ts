@@ -76,11 +76,11 @@ async function composeSelfAssessment(d: SelfAssessmentData): Promise<BuiltDocume
       kind: "table",
       fontSize: 11,
       columns: [
-        { header: "STT", width: 5, align: "center" },
+        { header: "STT", width: 7, align: "center" },
         { header: "Tiêu chí, nội dung", width: 22 },
         { header: "Việc làm đã đăng ký", width: 30 },
-        { header: "Thời hạn", width: 12, align: "center" },
-        { header: "Kết quả", width: 31 },
+        { header: "Thời hạn", width: 14, align: "center" },
+        { header: "Kết quả", width: 27 },
       ],
       rows: d.commitments.map((c, i) => [String(i + 1), `${c.row.item_code}. ${c.row.item_title}`, c.row.action, c.row.deadline ? formatViDate(c.row.deadline) : "", outcomeText(c)]),
     });
