@@ -15,6 +15,20 @@ export const documentPaths = {
   resultReport: (campaignId: string, unitId: string) => `/api/reports/${campaignId}/units/${unitId}`,
   commendationProposal: (campaignId: string, unitId: string) => `/api/commendations/${campaignId}/units/${unitId}`,
   evaluationSummary: (id: string) => `/api/evaluations/${id}`,
+  /** The cells' ratings under a commune, one row per cell. */
+  communeEvaluationSummary: (campaignId: string, unitId: string) => `/api/evaluations/summary/${campaignId}/units/${unitId}`,
+  /** The minutes of the cell meeting that rates its members. */
+  evaluationMinutes: (id: string) => `/api/evaluations/${id}/minutes`,
+  /** A member's phiếu đăng ký as signed. */
+  personalRegistration: (id: string) => `/api/registrations/${id}`,
+  /** The signed-in member's own bản tự kiểm điểm. */
+  mySelfAssessment: (campaignId: string, unitId: string) => `/api/self-assessments/${campaignId}/units/${unitId}`,
+  /** A member's bản tự kiểm điểm from the cell's evaluation. */
+  memberSelfAssessment: (evaluationId: string, personId: string) => `/api/evaluations/${evaluationId}/members/${personId}`,
+  /** The committee's quyết định khen thưởng with the list of the commended. */
+  commendationDecision: (campaignId: string, unitId: string) => `/api/commendations/${campaignId}/units/${unitId}/decision`,
+  /** The giấy khen of one approved proposal. */
+  certificate: (proposalId: string) => `/api/commendations/${proposalId}/certificate`,
 };
 
 export const documentUrl = (path: string, format: DocumentFormat) => `${path}/export.${format}`;

@@ -10,13 +10,15 @@ export interface DocumentDownloadsProps {
   /** What is downloaded, for the group's accessible name: "kế hoạch", "bảng đăng ký"… */
   label: string;
   size?: "small" | "middle";
+  /** A short visible name before the buttons where a page offers several documents ("Biên bản họp"). */
+  caption?: string;
 }
 
 /**
  * "Tải DOCX" / "Tải PDF": the official document of the page as Word (to edit, print and sign) or
  * PDF, downloaded with the session cookie under the server's Vietnamese file name.
  */
-export function DocumentDownloads({ path, label, size }: DocumentDownloadsProps) {
+export function DocumentDownloads({ path, label, size, caption }: DocumentDownloadsProps) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<DocumentFormat | null>(null);
   const get = (format: DocumentFormat) => {
@@ -26,7 +28,8 @@ export function DocumentDownloads({ path, label, size }: DocumentDownloadsProps)
       .finally(() => setBusy(null));
   };
   return (
-    <Flex gap={8} wrap role="group" aria-label={`Tải ${label}`}>
+    <Flex gap={8} wrap align="center" role="group" aria-label={`Tải ${label}`}>
+      {caption && <span aria-hidden>{caption}:</span>}
       <Button size={size} icon={<FileWordOutlined aria-hidden />} loading={busy === "docx"} disabled={busy !== null && busy !== "docx"} onClick={() => get("docx")}>
         Tải DOCX
       </Button>

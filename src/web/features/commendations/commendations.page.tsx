@@ -76,6 +76,12 @@ export default function CommendationsPage() {
                       children: (
                         <>
                           <ProposalDocuments campaignId={campaignId} units={campaignUnits} />
+                          {campaign.canViewAll && (
+                            <Flex gap={8} align="center" justify="space-between" wrap style={{ marginBottom: 16 }}>
+                              <Typography.Text>Quyết định khen thưởng (kèm danh sách) — {campaign.unitName}</Typography.Text>
+                              <DocumentDownloads size="small" path={documentPaths.commendationDecision(campaignId, campaign.unitId)} label={`quyết định khen thưởng của ${campaign.unitName}`} />
+                            </Flex>
+                          )}
                           <ProposalsView campaignId={campaignId} />
                         </>
                       ),
@@ -166,6 +172,7 @@ function Actions({ p, onDecline }: { p: Proposal; onDecline: (p: Proposal) => vo
           </Button>
         </>
       )}
+      {p.status === "approved" && <DocumentDownloads size="small" caption="Giấy khen" path={documentPaths.certificate(p.id)} label={`giấy khen của ${p.subjectName}`} />}
       {p.canWithdraw && (
         <Popconfirm
           title="Rút đề xuất này?"

@@ -1,7 +1,10 @@
-import { App, Button, Card, Empty, Typography } from "antd";
+import { App, Button, Card, Empty, Flex, Typography } from "antd";
 import { useNavigate } from "react-router";
 import { errorMessage } from "@web/api/client";
+import { documentPaths } from "@web/api/documents";
 import { useEvaluations, useStartEvaluation, type EvaluationListItem } from "@web/api/evaluations";
+import { useAccount } from "@web/app/account-context";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { DataView } from "@web/components/data-view";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
@@ -47,6 +50,7 @@ export default function EvaluationsPage() {
   return (
     <>
       <PageHeader title="Đánh giá, xếp loại" subtitle="Chi bộ đánh giá từng cam kết, chấm điểm và xếp loại đảng viên; cấp trên duyệt và khóa kết quả." />
+      <CommuneSummaries rows={rows} />
       <Card>
         <QueryState isLoading={list.isLoading} error={list.error} refetch={list.refetch}>
           {rows.length === 0 ? (
@@ -97,5 +101,33 @@ export default function EvaluationsPage() {
         </QueryState>
       </Card>
     </>
+  );
+}
+
+/**
+ * The bảng tổng hợp of the cells under each unit the account oversees above the cells (the commune
+ * for its Bí thư and the TTKV), per campaign.
+ */
+function CommuneSummaries({ rows }: { rows: EvaluationListItem[] }) {
+  const account = useAccount();
+  const cells = new Set(rows.map((r) => r.unitId));
+  const roots = account.scopes.filter((s) => !cells.has(s.unitId));
+  const campaigns = [...new Map(rows.map((r) => [r.campaignId, r])).values()];
+  if (roots.length === 0 || campaigns.length === 0) return null;
+  return (
+    <Card style={{ marginBottom: 16 }} title="Bảng tổng hợp kết quả đánh giá, xếp loại các chi bộ">
+      <Flex vertical gap={8} role="list" aria-label="Bảng tổng hợp kết quả đánh giá, xếp loại các chi bộ">
+        {roots.flatMap((root) =>
+          campaigns.map((c) => (
+            <Flex key={`${root.unitId}|${c.campaignId}`} role="listitem" gap={8} align="center" justify="space-between" wrap>
+              <Typography.Text>
+                {root.unitName} — năm {c.campaignYear}: {c.campaignName}
+              </Typography.Text>
+              <DocumentDownloads size="small" path={documentPaths.communeEvaluationSummary(c.campaignId, root.unitId)} label={`bảng tổng hợp đánh giá, xếp loại các chi bộ của ${root.unitName} năm ${c.campaignYear}`} />
+            </Flex>
+          )),
+        )}
+      </Flex>
+    </Card>
   );
 }

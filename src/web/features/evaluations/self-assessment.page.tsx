@@ -1,7 +1,9 @@
 import { PaperClipOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber, Select, Tag, Typography } from "antd";
 import { useMyEvaluations, useSaveSelfAssessment, type MyEvaluation } from "@web/api/evaluations";
+import { documentPaths } from "@web/api/documents";
 import { evidenceUrl, useMyViolations, type MyViolation } from "@web/api/supervision";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
 import { applyServerErrors } from "@web/lib/form-errors";
@@ -89,7 +91,10 @@ function SelfAssessmentCard({ item, violations }: { item: MyEvaluation; violatio
   const { message } = App.useApp();
   const s = item.selfAssessment;
   return (
-    <Card title={<span style={{ whiteSpace: "normal" }}>{item.campaignName}</span>}>
+    <Card
+      title={<span style={{ whiteSpace: "normal" }}>{item.campaignName}</span>}
+      extra={<DocumentDownloads size="small" path={documentPaths.mySelfAssessment(item.campaignId, item.unitId)} label="bản tự kiểm điểm" />}
+    >
       <Typography.Text type="secondary" style={{ display: "block", marginBottom: 12 }}>
         {item.unitName} · {formatViDate(item.periodStart)} – {formatViDate(item.periodEnd)}
       </Typography.Text>

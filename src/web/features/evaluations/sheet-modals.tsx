@@ -11,6 +11,8 @@ import {
   type SheetCommitment,
   type SheetMember,
 } from "@web/api/evaluations";
+import { documentPaths } from "@web/api/documents";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { FormModal } from "@web/components/form-modal";
 import { formatViDate } from "@web/lib/format";
 import { OutcomeTag } from "../supervision/outcome-tag";
@@ -144,7 +146,19 @@ export function CommitmentsModal({ sheet, member, onClose }: { sheet: Sheet; mem
   // Always show the live version of the member (the sheet refreshes after each judgement).
   const m = member ? (sheet.members.find((x) => x.personId === member.personId) ?? member) : null;
   return (
-    <Modal title={m ? `Cam kết của ${m.fullName}` : ""} open={m !== null} onCancel={onClose} footer={<Button onClick={onClose}>Đóng</Button>} width={720} destroyOnHidden>
+    <Modal
+      title={m ? `Cam kết của ${m.fullName}` : ""}
+      open={m !== null}
+      onCancel={onClose}
+      footer={
+        <Flex justify="space-between" align="center" gap={8} wrap>
+          {m ? <DocumentDownloads size="small" caption="Bản tự kiểm điểm" path={documentPaths.memberSelfAssessment(sheet.id, m.personId)} label={`bản tự kiểm điểm của ${m.fullName}`} /> : <span />}
+          <Button onClick={onClose}>Đóng</Button>
+        </Flex>
+      }
+      width={720}
+      destroyOnHidden
+    >
       {m && (
         <Flex vertical gap={12}>
           {m.violations.length > 0 && (

@@ -83,7 +83,8 @@ function SheetView({ s }: { s: Sheet }) {
               </Button>
             )}
             <ExportExcelButton href={evaluationExportUrl(s.id)} />
-            <DocumentDownloads path={documentPaths.evaluationSummary(s.id)} label="bảng tổng hợp đánh giá, xếp loại" />
+            <DocumentDownloads caption="Bảng tổng hợp" path={documentPaths.evaluationSummary(s.id)} label="bảng tổng hợp đánh giá, xếp loại" />
+            <DocumentDownloads caption="Biên bản họp" path={documentPaths.evaluationMinutes(s.id)} label="biên bản họp chi bộ đánh giá, xếp loại" />
           </>
         }
       />

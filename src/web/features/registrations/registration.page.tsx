@@ -4,6 +4,8 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage } from "@web/api/client";
 import { useApproveRegistration, useRegistration, useReturnRegistration, useSubmitRegistration, useWithdrawRegistration, type Commitment, type Registration } from "@web/api/registrations";
+import { documentPaths } from "@web/api/documents";
+import { DocumentDownloads } from "@web/components/document-downloads";
 import { FormModal } from "@web/components/form-modal";
 import { PageHeader } from "@web/components/page-header";
 import { QueryState } from "@web/components/query-state";
@@ -190,6 +192,7 @@ function Actions({ reg, onReturn }: { reg: Registration; onReturn: () => void })
           </Button>
         </>
       )}
+      <DocumentDownloads caption="Phiếu đăng ký" path={documentPaths.personalRegistration(reg.id)} label={`phiếu đăng ký của ${reg.displayName}`} />
     </>
   );
 }
