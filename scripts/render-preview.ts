@@ -1,5 +1,6 @@
 /**
- * Renders the sample documents to DOCX and PDF, converts the DOCX with LibreOffice (when
+ * Renders the sample documents, and the documents built from the demo data
+ * (render-preview-demo.ts), to DOCX and PDF, converts the DOCX with LibreOffice (when
  * installed) and both PDFs to PNG, so a person can look at what offices will print.
  *
  *   npx tsx scripts/render-preview.ts [outdir]
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { renderDocx } from '../src/server/documents/render-docx.js';
 import { renderPdf } from '../src/server/documents/render-pdf.js';
 import { sampleDocuments } from '../src/server/documents/samples.js';
+import { demoDocuments } from './render-preview-demo.js';
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -41,6 +43,16 @@ async function main(): Promise<void> {
     docxFiles.push(docxPath);
     pdfFiles.push(pdfPath);
     process.stdout.write(`Đã ghi ${docxPath}, ${pdfPath}\n`);
+  }
+  // The member's forms, the minutes and the commendation documents, from the demo data.
+  for (const { slug, docx, pdf } of await demoDocuments()) {
+    const docxPath = path.join(outDir, `${slug}.docx`);
+    const pdfPath = path.join(outDir, `${slug}.pdf`);
+    writeFileSync(docxPath, docx);
+    writeFileSync(pdfPath, pdf);
+    docxFiles.push(docxPath);
+    pdfFiles.push(pdfPath);
+    process.stdout.write(`Đã ghi ${docxPath}, ${pdfPath} (dữ liệu mẫu)\n`);
   }
 
   if (has('soffice')) {
