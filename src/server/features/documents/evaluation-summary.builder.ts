@@ -6,6 +6,7 @@
  * the evaluations feature (`getSheet`, same authorization as the evaluation page).
  */
 import { formatViDate } from "@domain/dates.js";
+import { partyOrganisationName, proposalAddressee } from "@domain/document-systems.js";
 import { RATING_LABELS, RATING_SHORT_LABELS, RATINGS, VIOLATION_KIND_LABELS, type Rating } from "@domain/ratings.js";
 import type { Db } from "../../db/client.js";
 import type { BodyBlock, TableCellContent } from "../../documents/document-model.js";
@@ -199,7 +200,7 @@ export async function buildCommuneEvaluationSummaryDocument(opts: { db: Db; acto
     {
       kind: "paragraph",
       runs: [
-        `Toàn ${lowerFirst(unit.selfName)}: ${details.length} chi bộ, ${totals.members} đảng viên; đã xếp loại ${totals.rated} đảng viên. Trong đó: `,
+        `Toàn ${partyOrganisationName(unit.name)}: ${details.length} chi bộ, ${totals.members} đảng viên; đã xếp loại ${totals.rated} đảng viên. Trong đó: `,
         ...RATINGS.map((r, i) => `${RATING_LABELS[r]}: ${totals[r]} (${percentText(totals[r], totals.rated)}%)${i < RATINGS.length - 1 ? "; " : "."}`),
       ],
     },
@@ -217,7 +218,8 @@ export async function buildCommuneEvaluationSummaryDocument(opts: { db: Db; acto
       subjectLines: ["Kết quả đánh giá, xếp loại đảng viên của các chi bộ", `trong thực hiện ${topic}`],
       body,
       signature: unitSignature(unit, await signerOf(db, unitId, namedOn)),
-      recipients: { lines: recipientLines([unit.parentName], unit.kind) },
+      // To the committee above that receives the results ("Ban Thường vụ Huyện ủy Cần Giờ").
+      recipients: { lines: recipientLines([unit.parentName ? proposalAddressee({ kind: unit.parentKind ?? "", name: unit.parentName, shortName: unit.parentShortName }) : null], unit.kind) },
     },
     fileTitle: `Bảng tổng hợp đánh giá, xếp loại các chi bộ - ${upperFirst(unit.name)} - ${campaign.year}`,
   };

@@ -275,6 +275,7 @@ describe("Bảng tổng hợp đánh giá, xếp loại của các chi bộ (the
     expect(rows.at(-1)![1]).toBe("Cộng");
     expect(rows.at(-1)![4]).toBe("1 (25%)");
     expect(d.docx.text).toContain("Chưa được duyệt: ");
+    expectDocxContains(d.docx.text, ["Toàn Đảng bộ xã Thạnh An: ", "- Ban Thường vụ Huyện ủy Cần Giờ;"]);
   });
 
   it("a cell's secretary cannot download the commune's summary", async () => {
