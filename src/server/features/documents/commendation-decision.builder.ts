@@ -23,6 +23,7 @@ import * as reads from "../supervision/campaign-reads.queries.js";
 import {
   citePlan,
   clampDate,
+  commendedParts,
   loadDocumentUnit,
   lowerFirst,
   numberLine,
@@ -79,12 +80,7 @@ export async function buildCommendationDecisionDocument(opts: { db: Db; actor: A
   const unit = await loadDocumentUnit(db, opts.unitId, namedOn);
   const body = decidingBody(unit);
   const topic = lowerFirst(campaign.name);
-  const count = (kind: string) => decided.filter((p) => p.subject_kind === kind).length;
-  const parts = [
-    count("person") ? `${count("person")} cá nhân` : null,
-    count("collective") ? `${count("collective")} tập thể` : null,
-    count("model") ? `${count("model")} mô hình “Dân vận khéo”` : null,
-  ].filter(Boolean);
+  const parts = commendedParts(decided);
   const proposers = [...new Set(decided.map((p) => upperFirst(p.unit_name)))];
   const cited = await citePlan(db, campaign.id, campaign.unit_id);
   const number = numberLine(unit, null, "QĐ");

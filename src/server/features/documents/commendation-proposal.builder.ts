@@ -21,6 +21,7 @@ import * as reads from "../supervision/campaign-reads.queries.js";
 import {
   campaignNamingDate,
   clampDate,
+  commendedParts,
   loadDocumentUnit,
   lowerFirst,
   numberLine,
@@ -48,12 +49,7 @@ export async function buildCommendationProposalDocument(opts: { db: Db; actor: A
   const namedOn = date ?? campaignNamingDate(campaign);
   const unit = await loadDocumentUnit(db, unitId, namedOn);
   const superior = unit.parentName ? proposalAddressee({ kind: unit.parentKind ?? "", name: unit.parentName, shortName: unit.parentShortName }) : "";
-  const count = (kind: string) => proposals.filter((p) => p.subject_kind === kind).length;
-  const parts = [
-    count("person") ? `${count("person")} cá nhân` : null,
-    count("collective") ? `${count("collective")} tập thể` : null,
-    count("model") ? `${count("model")} mô hình “Dân vận khéo”` : null,
-  ].filter(Boolean);
+  const parts = commendedParts(proposals);
   const topic = lowerFirst(campaign.name);
 
   const body: BodyBlock[] = [

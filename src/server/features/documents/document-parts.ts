@@ -227,3 +227,13 @@ export function unitConfirmation(unit: Pick<DocumentUnit, "kind" | "name" | "sys
   const body = unit.kind === "party_cell" ? "CHI BỘ" : "ĐƠN VỊ";
   return { titleLines: [`XÁC NHẬN CỦA ${body}`, ...own.titleLines.slice(-1)], signerName: own.signerName };
 }
+
+/** "1 cá nhân, 2 tập thể, 1 mô hình “Dân vận khéo”": who a tờ trình proposes or a decision commends. */
+export function commendedParts(items: readonly { subject_kind: string }[]): string[] {
+  const count = (kind: string) => items.filter((p) => p.subject_kind === kind).length;
+  return [
+    count("person") ? `${count("person")} cá nhân` : null,
+    count("collective") ? `${count("collective")} tập thể` : null,
+    count("model") ? `${count("model")} mô hình “Dân vận khéo”` : null,
+  ].filter((x): x is string => x !== null);
+}
