@@ -45,6 +45,9 @@ export interface SheetBatch<I> {
 const BUSY_MESSAGE = "Hệ thống đang bận xuất văn bản, vui lòng thử lại sau ít phút";
 const SHEETS_BUSY_MESSAGE = "Hệ thống đang đọc nhiều tệp Excel lớn cùng lúc, vui lòng thử lại sau ít phút";
 
+/** V8's young generation of each worker thread, in MB. */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 const toBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 const toAppError = (f: WorkerFailure) => new AppError(f.code, f.message, f.details);
 
@@ -67,6 +70,9 @@ export class WorkerPool extends EventEmitter<{ done: [TaskDone] }> {
       minThreads: 0,
       maxThreads: this.threads,
       idleTimeout: opts.idleTimeoutMs ?? 5 * 60_000,
+      // a small young generation: the readers and renderers make short-lived garbage fast, and
+      // V8's default (16 MB semi-spaces) kept tens of MB of it resident per thread (issue 7, item 5)
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
   }
 
