@@ -566,6 +566,17 @@ export const AUTHORIZATION_CASES: Record<string, CaseFactory> = {
   ...documentCases("/api/reports/:campaignId/units/:unitId", (f) => rep(f, "cb-tieu-hoc-thanh-an")),
   ...documentCases("/api/commendations/:campaignId/units/:unitId", async (f) => `/api/commendations/${(await sc(f)).campaignId}/units/${u(f, "cb-tieu-hoc-thanh-an")}`),
   ...documentCases("/api/evaluations/:id", async (f) => `/api/evaluations/${(await sc(f)).evaluationId}`),
+  // The member's forms, the minutes and the commendation documents (issue 9, point 14).
+  ...documentCases("/api/registrations/:id", async (f) => {
+    const r = await f.ctx.db.query<{ id: string }>("SELECT id FROM registrations WHERE unit_id = $1 AND person_id IS NOT NULL ORDER BY created_at LIMIT 1", [u(f, "cb-tieu-hoc-thanh-an")]);
+    return `/api/registrations/${r[0]!.id}`;
+  }),
+  ...documentCases("/api/self-assessments/:campaignId/units/:unitId", async (f) => `/api/self-assessments/${(await sc(f)).campaignId}/units/${u(f, "cb-tieu-hoc-thanh-an")}`),
+  ...documentCases("/api/evaluations/:id/members/:personId", async (f) => `/api/evaluations/${(await sc(f)).evaluationId}/members/${(await sc(f)).hungId}`),
+  ...documentCases("/api/evaluations/:id/minutes", async (f) => `/api/evaluations/${(await sc(f)).evaluationId}/minutes`),
+  ...documentCases("/api/evaluations/summary/:campaignId/units/:unitId", async (f) => `/api/evaluations/summary/${(await sc(f)).campaignId}/units/${u(f, "xa-thanh-an")}`),
+  ...documentCases("/api/commendations/:campaignId/units/:unitId/decision", async (f) => `/api/commendations/${(await sc(f)).campaignId}/units/${u(f, "xa-thanh-an")}/decision`),
+  ...documentCases("/api/commendations/:id/certificate", async (f) => `/api/commendations/${(await sc(f)).proposalId}/certificate`),
   "GET /api/home/todo": async () => ({
     as: "th.gv01",
     method: "GET",
